@@ -1,0 +1,21 @@
+import type { Config } from 'jest';
+
+/**
+ * One jest run for the whole repository: unit tests beside the code (`*.test.ts`), `_entities` tests per subgraph
+ * and end-to-end tests under `test/` that start real subgraphs, the gateway and PostgreSQL (embedded unless
+ * DATABASE_URL is set). TypeScript is transpiled by swc; type-checking is `npm run typecheck`.
+ */
+const config: Config = {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2023' }, module: { type: 'es6' } }],
+  },
+  testMatch: ['<rootDir>/subgraphs/*/src/**/*.test.ts', '<rootDir>/gateway/src/**/*.test.ts', '<rootDir>/scripts/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 120_000,
+  maxWorkers: 2,
+};
+
+export default config;

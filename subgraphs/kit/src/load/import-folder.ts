@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { readCsvFile } from './read-csv.ts';
+import { type ImportSpec, type LoadProblem, type ParsedRow, formatProblem } from './spec.ts';
+
+export interface ImportOptions {
+  /** Stop collecting problems after this many (default 100). */
+  readonly maxProblems?: number;
+  /** Progress and warning lines. */
+  readonly log?: (line: string) => void;
+}
+
+export interface ImportResult {
+  readonly subgraph: string;
+  /** Rows loaded per file (files absent from the folder are not listed). */
+  readonly loaded: Record<string, number>;
+  readonly warnings: string[];
+}
+
+/** A rejected load: nothing was written. */
+export class LoadRejected extends Error {
+  readonly problems: LoadProblem[];
+  readonly truncated: boolean;
+  constructor(subgraph: string, problems: LoadProblem[], truncated: boolean) {
+    super(
+      `${subgraph}: load rejected, nothing changed (${problems.length}${truncated ? '+' : ''} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map(formatProblem).join('\n'),
+    );
+    this.name = 'LoadRejected';
+    this.problems = problems;
+    this.truncated = truncated;
+  }
+}
+
+/**
+ * Loads a subgraph's files from a folder, all or nothing: every file is read and checked (cells, duplicate ids,
+ * references to ids of the same subgraph in this load or already held), and only when nothing is wrong are the rows
+ * written, in one transaction. Other subgraphs' files in the folder are not read.
+ */
+export async function importFolder(orm: MikroORM, spec: ImportSpec, folder: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const maxProblems = options.maxProblems ?? 100;
+  const log = options.log ?? (() => undefined);
+  const problems: LoadProblem[] = [];
+  const warnings: string[] = [];
+  const rows = new Map<string, ParsedRow[]>();
+  for (const file of spec.files) {
+    const path = join(folder, file.file);
+    if (!existsSync(path)) continue;
+    const result = readCsvFile(path, file);
+    problems.push(...result.problems);
+    warnings.push(...result.warnings);
+    rows.set(file.file, result.rows);
+    if (result.rows.length > 10_000) log(`[${spec.subgraph}] read ${file.file}: ${result.rows.length} rows`);
+  }
+  const em = orm.em.fork();
+  for (const file of spec.files) {
+    for (const ref of file.references ?? []) {
+      const referring = rows.get(file.file);
+      if (!referring) continue;
+      const target = spec.files.find((f) => f.file === ref.file);
+      if (!target) throw new Error(`${file.file}: reference to unknown file ${ref.file}`);
+      const inLoad = new Set((rows.get(ref.file) ?? []).map((r) => String(r.values[target.key[0]])));
+      const wanted = new Set<string>();
+      for (const r of referring) for (const id of idsOf(r.values[ref.column])) if (!inLoad.has(id)) wanted.add(id);
+      const held = wanted.size > 0 && target.existingKeys ? await target.existingKeys(em, [...wanted]) : new Set<string>();
+      for (const r of referring) {
+        for (const id of idsOf(r.values[ref.column])) {
+          if (!inLoad.has(id) && !held.has(id)) {
+            problems.push({ file: file.file, line: r.line, column: ref.column, reason: `unknown ${ref.column} "${id}": no such id in ${ref.file} or already loaded` });
+          }
+        }
+      }
+    }
+  }
+  for (const w of warnings) log(`warning: ${w}`);
+  if (problems.length > 0) {
+    problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    throw new LoadRejected(spec.subgraph, problems.slice(0, maxProblems), problems.length > maxProblems);
+  }
+  await em.transactional(async (tx) => {
+    await spec.apply(tx, rows, (message) => log(`[${spec.subgraph}] ${message}`));
+  });
+  return { subgraph: spec.subgraph, loaded: Object.fromEntries([...rows].map(([f, r]) => [f, r.length])), warnings };
+}
+
+function idsOf(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  return Array.isArray(value) ? value.map(String) : [String(value)];
+}
