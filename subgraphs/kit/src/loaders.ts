@@ -12,14 +12,7 @@ export function groupedLoader<K, Row>(
 ): DataLoader<K, Row[], unknown> {
   return new DataLoader<K, Row[], unknown>(
     async (keys) => {
-      const rows = await fetch(keys);
-      const groups = new Map<unknown, Row[]>();
-      for (const row of rows) {
-        const k = cacheKey ? cacheKey(keyOf(row)) : keyOf(row);
-        let list = groups.get(k);
-        if (!list) groups.set(k, (list = []));
-        list.push(row);
-      }
+      const groups = groupBy<unknown, Row>(await fetch(keys), (row) => (cacheKey ? cacheKey(keyOf(row)) : keyOf(row)));
       return keys.map((key) => groups.get(cacheKey ? cacheKey(key) : key) ?? []);
     },
     { cacheKeyFn: cacheKey, maxBatchSize: 50_000 },
@@ -75,4 +68,16 @@ export function loaderByArgument<K, V, A>(
     },
     { cacheKeyFn: cacheKey, maxBatchSize: 50_000 },
   );
+}
+
+/** Rows grouped by a key, in their original order. */
+export function groupBy<K, Row>(rows: readonly Row[], keyOf: (row: Row) => K): Map<K, Row[]> {
+  const groups = new Map<K, Row[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    let list = groups.get(k);
+    if (!list) groups.set(k, (list = []));
+    list.push(row);
+  }
+  return groups;
 }

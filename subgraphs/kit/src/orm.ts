@@ -30,6 +30,7 @@ export function ormConfig(options: OrmOptions) {
       allOrNothing: true,
       snapshot: false,
       emit: 'ts',
+      silent: true,
     },
     pool: { min: 0, max: options.poolSize ?? 10 },
     allowGlobalContext: false,

@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
@@ -43,7 +44,7 @@ export async function serveSubgraph<L>(module: SubgraphModule<L>, options: Serve
     schema: buildSubgraphSchema([{ typeDefs: module.typeDefs, resolvers: module.resolvers }]),
     includeStacktraceInErrorResponses: !options.production,
     formatError: (formatted, error) => formatSubgraphError(formatted, error, options.production ?? false),
-    plugins: [fastifyApolloDrainPlugin(app), ...((options.plugins ?? []) as ApolloServerPlugin<SubgraphContext<L>>[])],
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginInlineTraceDisabled(), ...((options.plugins ?? []) as ApolloServerPlugin<SubgraphContext<L>>[])],
   });
   await apollo.start();
   app.get('/health', async () => ({ status: 'ok', subgraph: module.name }));

@@ -1,0 +1,29 @@
+/**
+ * `npm run import -- <folder> [--only <subgraph>]…`: loads a folder of CSV files (DATA-FORMAT.md) into each
+ * subgraph's database. Exits non-zero, having changed nothing in that subgraph, when any of its rows is bad.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { acquireDatabaseServer } from './database-server.ts';
+import { importIntoSubgraphs } from './import-command.ts';
+import { loadProjectConfig } from './project-config.ts';
+import { selectPackages } from './subgraph-packages.ts';
+
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { only: { type: 'string', multiple: true } } });
+if (positionals.length !== 1) {
+  console.error('usage: npm run import -- <folder> [--only <subgraph>]');
+  process.exit(64);
+}
+const folder = resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
+if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+  console.error(`not a folder: ${folder}`);
+  process.exit(66);
+}
+const server = await acquireDatabaseServer(loadProjectConfig());
+try {
+  const outcome = await importIntoSubgraphs(selectPackages(values.only ?? []), server.serverUrl, folder);
+  process.exitCode = outcome.rejected.length > 0 ? 1 : 0;
+} finally {
+  await server.release();
+}

@@ -1,0 +1,38 @@
+import { ConfigError } from './config.ts';
+import { openOrm } from './orm.ts';
+import { serveSubgraph } from './server.ts';
+import { loadSubgraphConfig } from './subgraph-config.ts';
+import type { SubgraphPackage } from './subgraph-package.ts';
+
+/**
+ * Runs one subgraph as a process: validates its configuration, connects to its database (which must be migrated:
+ * `npm run migrate`), serves it, and stops cleanly on SIGINT/SIGTERM.
+ */
+export async function runSubgraph(pkg: SubgraphPackage): Promise<void> {
+  let config: ReturnType<typeof loadSubgraphConfig>;
+  try {
+    config = loadSubgraphConfig(pkg.info);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`[${pkg.info.name}] ${error.message}`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const orm = await openOrm({ clientUrl: config.databaseUrl, entities: pkg.entities, migrationsPath: pkg.migrationsPath, poolSize: config.poolSize });
+  const pending = await orm.migrator.getPending();
+  if (pending.length > 0) {
+    console.error(`[${pkg.info.name}] ${pending.length} migration(s) pending on ${orm.config.get('dbName')}: run \`npm run migrate\` first`);
+    await orm.close();
+    process.exit(1);
+  }
+  const server = await serveSubgraph(pkg.module, { orm, port: config.port, host: config.host, production: config.production });
+  console.log(`[${pkg.info.name}] ready at ${server.url}`);
+  const stop = async () => {
+    await server.close();
+    await orm.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

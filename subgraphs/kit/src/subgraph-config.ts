@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { nodeEnvVar, parseEnv, portVar, postgresUrlVar } from './config.ts';
+import { subgraphDatabaseUrl } from './database-url.ts';
+import type { SubgraphInfo } from './subgraph-registry.ts';
+
+/** A subgraph process's configuration, read from the environment once and validated (every problem listed). */
+export interface SubgraphConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string;
+  readonly production: boolean;
+  readonly poolSize: number;
+}
+
+export function loadSubgraphConfig(info: SubgraphInfo, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
+  const p = info.envPrefix;
+  const schema = z
+    .object({
+      NODE_ENV: nodeEnvVar,
+      HOST: z.string().default('127.0.0.1'),
+      DATABASE_URL: postgresUrlVar,
+      [`${p}_DATABASE_URL`]: postgresUrlVar,
+      [`${p}_PORT`]: portVar(info.defaultPort),
+      DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    })
+    .refine((e) => e.DATABASE_URL || e[`${p}_DATABASE_URL`], {
+      message: `set DATABASE_URL (a PostgreSQL server; the subgraph uses its database ${info.databaseName}) or ${p}_DATABASE_URL`,
+      path: ['DATABASE_URL'],
+    });
+  const e = parseEnv(schema as unknown as z.ZodObject, env) as Record<string, unknown>;
+  return {
+    port: e[`${p}_PORT`] as number,
+    host: e.HOST as string,
+    databaseUrl: subgraphDatabaseUrl(info, (e.DATABASE_URL as string | undefined) ?? (e[`${p}_DATABASE_URL`] as string), env),
+    production: e.NODE_ENV === 'production',
+    poolSize: e.DB_POOL_SIZE as number,
+  };
+}

@@ -1,0 +1,164 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  gssCode,
+  integer,
+  isoDate,
+  laCode,
+  oneOf,
+  regionCode,
+  decimal,
+  text,
+  urn,
+} from '@tdg/kit/load/fields';
+import type { FileSpec, ImportSpec } from '@tdg/kit/load/spec';
+import { upsertRows, valuesOf } from '@tdg/kit/load/write';
+import { LocalAuthority } from '../modules/local-authority/local-authority.entity.ts';
+import { NETWORK_KINDS, Network, NetworkMember } from '../modules/network/network.entity.ts';
+import { Region } from '../modules/region/region.entity.ts';
+import { OFSTED_RATINGS, SCHOOL_PHASES, SCHOOL_STATUSES, School, TYPE_GROUPS } from '../modules/school/school.entity.ts';
+import { SUPPORT_CATEGORIES, SUPPORT_TYPES, SupportEpisode } from '../modules/support/support-episode.entity.ts';
+
+const existing =
+  <T extends object>(entity: new () => T, key: keyof T & string) =>
+  async (em: EntityManager, keys: string[]) =>
+    new Set((await em.find(entity, { [key]: { $in: keys } } as never, { fields: [key] as never })).map((e) => String(e[key])));
+
+const FILES: FileSpec[] = [
+  {
+    file: 'local-authorities.csv',
+    key: ['la_code'],
+    columns: [
+      { header: 'la_code', required: true, parse: laCode },
+      { header: 'gss_code', required: true, parse: gssCode },
+      { header: 'name', required: true, parse: text },
+      { header: 'region_code', required: true, parse: regionCode },
+      { header: 'region_name', required: true, parse: text },
+    ],
+    existingKeys: existing(LocalAuthority, 'code'),
+  },
+  {
+    file: 'schools.csv',
+    key: ['urn'],
+    columns: [
+      { header: 'urn', required: true, parse: urn },
+      { header: 'name', required: true, parse: text },
+      { header: 'la_code', required: true, parse: laCode },
+      { header: 'phase', required: true, parse: oneOf(SCHOOL_PHASES) },
+      { header: 'type_group', required: true, parse: oneOf(TYPE_GROUPS) },
+      { header: 'status', required: true, parse: oneOf(SCHOOL_STATUSES) },
+      { header: 'statutory_low_age', parse: integer(0, 25) },
+      { header: 'statutory_high_age', parse: integer(0, 25) },
+      { header: 'number_of_pupils', parse: integer(0, 10_000) },
+      { header: 'percentage_fsm', parse: decimal(0, 100) },
+      { header: 'ofsted_rating', parse: oneOf(OFSTED_RATINGS) },
+      { header: 'trust_name', parse: text },
+      { header: 'postcode', parse: text },
+    ],
+    references: [{ column: 'la_code', file: 'local-authorities.csv' }],
+    check: (v) =>
+      v.statutory_low_age !== null && v.statutory_high_age !== null && Number(v.statutory_low_age) > Number(v.statutory_high_age)
+        ? [{ column: 'statutory_high_age', reason: 'statutory_high_age is below statutory_low_age' }]
+        : [],
+    existingKeys: existing(School, 'urn'),
+  },
+  {
+    file: 'support-episodes.csv',
+    key: ['episode_id'],
+    columns: [
+      { header: 'episode_id', required: true, parse: text },
+      { header: 'supported_urn', required: true, parse: urn },
+      { header: 'supporting_urn', parse: urn },
+      { header: 'support_type', required: true, parse: oneOf(SUPPORT_TYPES) },
+      { header: 'category', required: true, parse: oneOf(SUPPORT_CATEGORIES) },
+      { header: 'started_on', required: true, parse: isoDate },
+      { header: 'ended_on', parse: isoDate },
+    ],
+    references: [
+      { column: 'supported_urn', file: 'schools.csv' },
+      { column: 'supporting_urn', file: 'schools.csv' },
+    ],
+    check: (v) => [
+      ...(v.ended_on !== null && String(v.ended_on) < String(v.started_on) ? [{ column: 'ended_on', reason: 'ended_on is before started_on' }] : []),
+      ...(v.supporting_urn !== null && v.supporting_urn === v.supported_urn ? [{ column: 'supporting_urn', reason: 'a school cannot support itself' }] : []),
+    ],
+  },
+  {
+    file: 'networks.csv',
+    key: ['network_id'],
+    columns: [
+      { header: 'network_id', required: true, parse: text },
+      { header: 'la_code', required: true, parse: laCode },
+      { header: 'name', required: true, parse: text },
+      { header: 'kind', required: true, parse: oneOf(NETWORK_KINDS) },
+    ],
+    references: [{ column: 'la_code', file: 'local-authorities.csv' }],
+    existingKeys: existing(Network, 'id'),
+  },
+  {
+    file: 'network-members.csv',
+    key: ['network_id', 'urn'],
+    columns: [
+      { header: 'network_id', required: true, parse: text },
+      { header: 'urn', required: true, parse: urn },
+    ],
+    references: [
+      { column: 'network_id', file: 'networks.csv' },
+      { column: 'urn', file: 'schools.csv' },
+    ],
+  },
+];
+
+/** How the local-authorities subgraph loads its five files (DATA-FORMAT.md). */
+export const importSpec: ImportSpec = {
+  subgraph: 'local-authorities',
+  files: FILES,
+  apply: async (em, rows, progress) => {
+    const las = valuesOf(rows, 'local-authorities.csv');
+    const regions = new Map(las.map((r) => [r.region_code as string, r.region_name as string]));
+    await upsertRows(em, Region, [...regions].map(([code, name]) => ({ code, name })));
+    await upsertRows(em, LocalAuthority, las.map((r) => ({ code: r.la_code, gssCode: r.gss_code, name: r.name, region: r.region_code }) as never));
+    await upsertRows(
+      em,
+      School,
+      valuesOf(rows, 'schools.csv').map(
+        (r) =>
+          ({
+            urn: r.urn,
+            name: r.name,
+            localAuthority: r.la_code,
+            phase: r.phase,
+            typeGroup: r.type_group,
+            status: r.status,
+            statutoryLowAge: r.statutory_low_age,
+            statutoryHighAge: r.statutory_high_age,
+            numberOfPupils: r.number_of_pupils,
+            percentageFsm: r.percentage_fsm,
+            ofstedRating: r.ofsted_rating,
+            trustName: r.trust_name,
+            postcode: r.postcode,
+          }) as never,
+      ),
+      { progress, label: 'schools' },
+    );
+    await upsertRows(
+      em,
+      SupportEpisode,
+      valuesOf(rows, 'support-episodes.csv').map(
+        (r) =>
+          ({
+            id: r.episode_id,
+            supportedSchool: r.supported_urn,
+            supportingSchool: r.supporting_urn,
+            supportType: r.support_type,
+            category: r.category,
+            startedOn: r.started_on,
+            endedOn: r.ended_on,
+          }) as never,
+      ),
+    );
+    await upsertRows(em, Network, valuesOf(rows, 'networks.csv').map((r) => ({ id: r.network_id, localAuthority: r.la_code, name: r.name, kind: r.kind }) as never));
+    await upsertRows(em, NetworkMember, valuesOf(rows, 'network-members.csv').map((r) => ({ network: r.network_id, school: r.urn }) as never), {
+      ignoreExisting: true,
+    });
+  },
+};

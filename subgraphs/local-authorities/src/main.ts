@@ -1,0 +1,4 @@
+import { runSubgraph } from '@tdg/kit/main';
+import { localAuthorities } from './index.ts';
+
+await runSubgraph(localAuthorities);
