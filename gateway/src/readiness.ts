@@ -1,0 +1,29 @@
+import type { SubgraphName } from '@tdg/kit/subgraph-registry';
+
+export interface SubgraphStatus {
+  readonly name: string;
+  readonly url: string;
+  readonly ready: boolean;
+  readonly error?: string;
+}
+
+/** Asks every subgraph `{ __typename }` (any Federation subgraph answers it) within a timeout. */
+export async function checkSubgraphs(urls: Readonly<Record<SubgraphName, string>>, timeoutMs = 2000): Promise<SubgraphStatus[]> {
+  return Promise.all(
+    Object.entries(urls).map(async ([name, url]) => {
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        const body = (await response.json()) as { data?: { __typename?: string } };
+        const ready = response.ok && body.data?.__typename === 'Query';
+        return { name, url, ready, ...(ready ? {} : { error: `HTTP ${response.status}` }) };
+      } catch (error) {
+        return { name, url, ready: false, error: (error as Error).message };
+      }
+    }),
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * `npm run compose`: writes schema/supergraph.graphql from the subgraph SDL files (schema/supergraph.yaml).
+ * `npm run compose -- --check`: fails when composition fails or the committed supergraph is stale.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { SUPERGRAPH_PATH, composeSupergraph } from './composition.ts';
+
+const check = process.argv.includes('--check');
+const result = composeSupergraph();
+for (const hint of result.hints) console.warn(`hint ${hint.split('\n')[0]}`);
+if (!result.supergraphSdl) {
+  console.error(`composition failed:\n${result.errors.map((e) => `  - ${e}`).join('\n')}`);
+  process.exit(1);
+}
+if (check) {
+  const current = existsSync(SUPERGRAPH_PATH) ? readFileSync(SUPERGRAPH_PATH, 'utf8') : '';
+  if (current !== result.supergraphSdl) {
+    console.error('schema/supergraph.graphql is stale: run `npm run compose` and commit it');
+    process.exit(1);
+  }
+  console.log('schema/supergraph.graphql is up to date');
+} else {
+  writeFileSync(SUPERGRAPH_PATH, result.supergraphSdl);
+  console.log(`wrote ${SUPERGRAPH_PATH}`);
+}

@@ -1,0 +1,75 @@
+/**
+ * `npm start`: the whole federation on one machine. Uses DATABASE_URL's server, or an embedded PostgreSQL under
+ * .data/ when it is unset; creates and migrates each subgraph's database; loads the demo dataset into empty databases
+ * (DEMO_DATA=region by default, `none` to skip); starts the four subgraphs and the gateway; Ctrl-C stops them all.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { ConfigError } from '@tdg/kit/config';
+import { SUBGRAPHS } from '@tdg/kit/subgraph-registry';
+import { loadGatewayConfig } from '@tdg/gateway';
+import { loadSubgraphConfig } from '@tdg/kit/subgraph-config';
+import { acquireDatabaseServer } from './database-server.ts';
+import { writeDemoFolder } from './demo-folder.ts';
+import { importIntoSubgraphs } from './import-command.ts';
+import { openMigrated } from './open-subgraph-db.ts';
+import { PROJECT_ROOT, loadProjectConfig } from './project-config.ts';
+import { startNodeProcess, stopProcesses, waitForHttp } from './processes.ts';
+import { SUBGRAPH_PACKAGES } from './subgraph-packages.ts';
+
+let config: ReturnType<typeof loadProjectConfig>;
+let gatewayConfig: ReturnType<typeof loadGatewayConfig>;
+try {
+  config = loadProjectConfig();
+  gatewayConfig = loadGatewayConfig();
+  for (const s of SUBGRAPHS) loadSubgraphConfig(s, { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://check@localhost/' });
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(78);
+}
+
+const database = await acquireDatabaseServer(config);
+const children: ChildProcess[] = [];
+let stopping = false;
+const shutdown = async (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  console.log('stopping…');
+  await stopProcesses(children);
+  await database.release();
+  process.exit(code);
+};
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+try {
+  // Migrations are their own step, before any server starts.
+  const empty = [];
+  for (const pkg of SUBGRAPH_PACKAGES) {
+    const orm = await openMigrated(pkg, database.serverUrl);
+    if ((await orm.em.fork().count(pkg.entities[0] as never)) === 0) empty.push(pkg);
+    await orm.close();
+  }
+  if (config.demoData !== 'none' && empty.length > 0) {
+    const folder = await writeDemoFolder(join(config.dataDir, 'demo'), config.demoData, config.demoSeed);
+    console.log(`loading demo data (${config.demoData}, seed ${config.demoSeed}) into ${empty.map((p) => p.info.name).join(', ')}`);
+    const outcome = await importIntoSubgraphs(empty, database.serverUrl, folder);
+    if (outcome.rejected.length > 0) throw new Error('demo data was rejected');
+  }
+  const env = { ...process.env, DATABASE_URL: database.serverUrl };
+  for (const pkg of SUBGRAPH_PACKAGES) {
+    const sub = loadSubgraphConfig(pkg.info, env);
+    const child = startNodeProcess(pkg.info.name, resolve(PROJECT_ROOT, `subgraphs/${pkg.info.name}/src/main.ts`), env);
+    children.push(child);
+    await waitForHttp(`http://127.0.0.1:${sub.port}/health`, child);
+  }
+  const gateway = startNodeProcess('gateway', resolve(PROJECT_ROOT, 'gateway/src/main.ts'), env);
+  children.push(gateway);
+  await waitForHttp(`http://127.0.0.1:${gatewayConfig.port}/health`, gateway);
+  for (const child of children) child.once('exit', (code) => void shutdown(code ?? 1));
+  console.log(`\nThe graph is up: http://localhost:${gatewayConfig.port}/graphql  (open it in a browser to explore; Ctrl-C stops everything)\n`);
+} catch (error) {
+  console.error((error as Error).message);
+  await shutdown(1);
+}

@@ -1,0 +1,6 @@
+import { CurriculumHubLocalAuthoritySchema, CurriculumHubSchema } from './modules/hub/curriculum-hub.entity.ts';
+import { ParticipationSchema } from './modules/participation/participation.entity.ts';
+import { ProgrammeSchema } from './modules/programme/programme.entity.ts';
+
+/** Every entity of the curriculum-hubs subgraph. */
+export const entities = [CurriculumHubSchema, CurriculumHubLocalAuthoritySchema, ProgrammeSchema, ParticipationSchema];

@@ -1,0 +1,150 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { FieldError, type FieldParser, academicYear, isoDate, laCode, listOf, oneOf, regionCode, text, trn, urn } from '@tdg/kit/load/fields';
+import type { FileSpec, ImportSpec } from '@tdg/kit/load/spec';
+import { upsertRows, valuesOf } from '@tdg/kit/load/write';
+import { HubLocalAuthority, TeachingSchoolHub } from '../modules/hub/hub.entity.ts';
+import { EctInduction, INDUCTION_STATUSES, TRAINING_PROGRAMMES } from '../modules/induction/ect-induction.entity.ts';
+import { NPQ_COURSES, NPQ_STATUSES, NpqEnrolment } from '../modules/npq/npq-enrolment.entity.ts';
+import { HubPartnership, PARTNER_KINDS } from '../modules/partnership/hub-partnership.entity.ts';
+
+/** Teaching School Hub area code: letters then digits, e.g. `EE3`, `L10`, `YH10`. */
+export const hubAreaCode: FieldParser<string> = (cell) => {
+  const v = cell.trim();
+  if (/^[A-Z]{1,3}\d{1,3}$/.test(v)) return v;
+  throw new FieldError(`malformed hub area code "${cell}" (expected letters then digits, e.g. EE3)`);
+};
+
+const existing =
+  <T extends object>(entity: new () => T, key: keyof T & string) =>
+  async (em: EntityManager, keys: string[]) =>
+    new Set((await em.find(entity, { [key]: { $in: keys } } as never, { fields: [key] as never })).map((e) => String(e[key])));
+
+const HUBS = 'teaching-school-hubs.csv';
+
+const FILES: FileSpec[] = [
+  {
+    file: HUBS,
+    key: ['hub_id'],
+    columns: [
+      { header: 'hub_id', required: true, parse: hubAreaCode },
+      { header: 'name', required: true, parse: text },
+      { header: 'lead_school_urn', parse: urn },
+      { header: 'region_code', required: true, parse: regionCode },
+      { header: 'la_codes', required: true, parse: listOf(laCode) },
+    ],
+    check: (v) => ((v.la_codes as string[]).length === 0 ? [{ column: 'la_codes', reason: 'at least one LA code required' }] : []),
+    existingKeys: existing(TeachingSchoolHub, 'id'),
+  },
+  {
+    file: 'ect-inductions.csv',
+    key: ['induction_id'],
+    columns: [
+      { header: 'induction_id', required: true, parse: text },
+      { header: 'trn', required: true, parse: trn },
+      { header: 'school_urn', required: true, parse: urn },
+      { header: 'hub_id', required: true, parse: hubAreaCode },
+      { header: 'academic_year', required: true, parse: academicYear },
+      { header: 'training_programme', required: true, parse: oneOf(TRAINING_PROGRAMMES) },
+      { header: 'status', required: true, parse: oneOf(INDUCTION_STATUSES) },
+      { header: 'started_on', required: true, parse: isoDate },
+      { header: 'finished_on', parse: isoDate },
+      { header: 'mentor_trn', parse: trn },
+    ],
+    references: [{ column: 'hub_id', file: HUBS }],
+    check: (v) =>
+      v.finished_on !== null && String(v.finished_on) < String(v.started_on) ? [{ column: 'finished_on', reason: 'finished_on is before started_on' }] : [],
+  },
+  {
+    file: 'npq-enrolments.csv',
+    key: ['enrolment_id'],
+    columns: [
+      { header: 'enrolment_id', required: true, parse: text },
+      { header: 'trn', required: true, parse: trn },
+      { header: 'school_urn', required: true, parse: urn },
+      { header: 'hub_id', required: true, parse: hubAreaCode },
+      { header: 'course', required: true, parse: oneOf(NPQ_COURSES) },
+      { header: 'cohort', required: true, parse: academicYear },
+      { header: 'status', required: true, parse: oneOf(NPQ_STATUSES) },
+    ],
+    references: [{ column: 'hub_id', file: HUBS }],
+  },
+  {
+    file: 'hub-partnerships.csv',
+    key: ['hub_id', 'partner_kind', 'partner_id'],
+    columns: [
+      { header: 'hub_id', required: true, parse: hubAreaCode },
+      { header: 'partner_kind', required: true, parse: oneOf(PARTNER_KINDS) },
+      { header: 'partner_id', required: true, parse: text },
+    ],
+    references: [{ column: 'hub_id', file: HUBS }],
+  },
+];
+
+/**
+ * How the teaching-school-hubs subgraph loads its four files (DATA-FORMAT.md). Loading a hub replaces the list of LAs
+ * it covers; other hubs' LAs, inductions, enrolments and partnerships stay.
+ */
+export const importSpec: ImportSpec = {
+  subgraph: 'teaching-school-hubs',
+  files: FILES,
+  apply: async (em, rows, progress) => {
+    const hubs = valuesOf(rows, HUBS);
+    await upsertRows(
+      em,
+      TeachingSchoolHub,
+      hubs.map((r) => ({ id: r.hub_id, name: r.name, leadSchoolUrn: r.lead_school_urn, regionCode: r.region_code }) as never),
+    );
+    if (hubs.length > 0) {
+      await em.nativeDelete(HubLocalAuthority, { hub: { $in: hubs.map((r) => r.hub_id as string) } });
+      await upsertRows(
+        em,
+        HubLocalAuthority,
+        hubs.flatMap((r) => [...new Set(r.la_codes as string[])].map((code) => ({ hub: r.hub_id, laCode: code }) as never)),
+        { ignoreExisting: true },
+      );
+    }
+    await upsertRows(
+      em,
+      EctInduction,
+      valuesOf(rows, 'ect-inductions.csv').map(
+        (r) =>
+          ({
+            id: r.induction_id,
+            trn: r.trn,
+            schoolUrn: r.school_urn,
+            appropriateBody: r.hub_id,
+            academicYear: r.academic_year,
+            trainingProgramme: r.training_programme,
+            status: r.status,
+            startedOn: r.started_on,
+            finishedOn: r.finished_on,
+            mentorTrn: r.mentor_trn,
+          }) as never,
+      ),
+      { progress, label: 'ECT inductions' },
+    );
+    await upsertRows(
+      em,
+      NpqEnrolment,
+      valuesOf(rows, 'npq-enrolments.csv').map(
+        (r) =>
+          ({
+            id: r.enrolment_id,
+            trn: r.trn,
+            schoolUrn: r.school_urn,
+            hub: r.hub_id,
+            course: r.course,
+            cohort: r.cohort,
+            status: r.status,
+          }) as never,
+      ),
+      { progress, label: 'NPQ enrolments' },
+    );
+    await upsertRows(
+      em,
+      HubPartnership,
+      valuesOf(rows, 'hub-partnerships.csv').map((r) => ({ hub: r.hub_id, partnerKind: r.partner_kind, partnerId: r.partner_id }) as never),
+      { ignoreExisting: true },
+    );
+  },
+};

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@tdg/kit/main';
+import { teachingSchoolHubs } from './index.ts';
+
+await runSubgraph(teachingSchoolHubs);

@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SUBGRAPHS } from '@tdg/kit/subgraph-registry';
+import { parse } from 'yaml';
+
+/**
+ * No Docker engine runs where the tests run, so this reads docker-compose.yml and checks it against the code: the
+ * commands exist, ports and variables are those the code reads, each subgraph has its database, and the start order
+ * and health checks hold.
+ */
+const root = join(import.meta.dirname, '..');
+const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, { command: string[]; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }>; healthcheck?: { test: string[] }; ports?: string[]; expose?: string[] }>;
+};
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+
+describe('docker-compose.yml', () => {
+  test('creates one database per subgraph in PostgreSQL', () => {
+    const init = readFileSync(join(root, 'docker/init-databases.sql'), 'utf8');
+    for (const s of SUBGRAPHS) expect(init).toContain(`CREATE DATABASE ${s.databaseName};`);
+    expect(compose.services.postgres.healthcheck?.test.join(' ')).toContain('pg_isready');
+  });
+
+  test('runs migrations as their own step with a script that exists', () => {
+    const migrate = compose.services.migrate;
+    expect(migrate.command).toEqual(['npm', 'run', 'migrate']);
+    expect(pkg.scripts.migrate).toBeDefined();
+    expect(migrate.depends_on?.postgres.condition).toBe('service_healthy');
+  });
+
+  test.each(SUBGRAPHS.map((s) => [s.name, s] as const))('%s service matches the code', (name, s) => {
+    const service = compose.services[name];
+    expect(service).toBeDefined();
+    const script = service.command.at(-1)!;
+    expect(service.command[0]).toBe('node');
+    expect(existsSync(join(root, script))).toBe(true);
+    expect(script).toBe(`subgraphs/${name}/src/main.ts`);
+    expect(service.environment?.[`${s.envPrefix}_PORT`]).toBe(String(s.defaultPort));
+    expect(service.environment?.DATABASE_URL).toMatch(/^postgres:\/\/.+@postgres:5432\/$/);
+    expect(service.environment?.HOST).toBe('0.0.0.0');
+    expect(service.depends_on?.migrate.condition).toBe('service_completed_successfully');
+    expect(service.healthcheck?.test.join(' ')).toContain(`http://127.0.0.1:${s.defaultPort}/ready`);
+  });
+
+  test('the gateway reaches every subgraph by the variables it reads, after they are healthy', () => {
+    const gateway = compose.services.gateway;
+    expect(existsSync(join(root, gateway.command.at(-1)!))).toBe(true);
+    expect(gateway.environment?.GATEWAY_PORT).toBe('4000');
+    expect(gateway.ports).toContain('4000:4000');
+    for (const s of SUBGRAPHS) {
+      expect(gateway.environment?.[`${s.envPrefix}_URL`]).toBe(`http://${s.name}:${s.defaultPort}/graphql`);
+      expect(gateway.depends_on?.[s.name].condition).toBe('service_healthy');
+    }
+    expect(gateway.healthcheck?.test.join(' ')).toContain('http://127.0.0.1:4000/ready');
+  });
+
+  test('the Dockerfile installs every workspace package', () => {
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    const { workspaces } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces: string[] };
+    for (const w of workspaces) expect(dockerfile).toContain(`COPY ${w}/package.json ${w}/`);
+  });
+});

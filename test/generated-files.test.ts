@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generate } from '@graphql-codegen/cli';
+import codegenConfig from '../codegen/codegen.ts';
+import { SUPERGRAPH_PATH, composeSupergraph } from '../scripts/src/composition.ts';
+
+/** Committed generated files must match what their generators produce now. */
+const root = join(import.meta.dirname, '..');
+
+test('the subgraphs compose and schema/supergraph.graphql is up to date (npm run compose)', () => {
+  const result = composeSupergraph();
+  expect(result.errors).toEqual([]);
+  expect(readFileSync(SUPERGRAPH_PATH, 'utf8')).toBe(result.supergraphSdl);
+});
+
+test('resolver types are up to date with the SDL (npm run codegen)', async () => {
+  const previous = process.cwd();
+  process.chdir(root);
+  try {
+    const outputs = await generate({ ...codegenConfig, cwd: root, silent: true }, false);
+    expect(outputs.length).toBe(4);
+    for (const output of outputs) {
+      expect({ file: output.filename, content: readFileSync(join(root, output.filename), 'utf8') }).toEqual({ file: output.filename, content: output.content });
+    }
+  } finally {
+    process.chdir(previous);
+  }
+});
