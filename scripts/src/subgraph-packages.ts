@@ -3,9 +3,15 @@ import type { SubgraphName } from '@tdg/kit/subgraph-registry';
 import { curriculumHubs } from '@tdg/curriculum-hubs';
 import { localAuthorities } from '@tdg/local-authorities';
 import { scitts } from '@tdg/scitts';
+import { teachingSchoolHubs } from '@tdg/teaching-school-hubs';
 
 /** The subgraphs the shared commands (migrate, import, start) work on, in load order. */
-export const SUBGRAPH_PACKAGES: SubgraphPackage[] = [localAuthorities as SubgraphPackage, curriculumHubs as SubgraphPackage, scitts as SubgraphPackage];
+export const SUBGRAPH_PACKAGES: SubgraphPackage[] = [
+  localAuthorities as SubgraphPackage,
+  teachingSchoolHubs as SubgraphPackage,
+  scitts as SubgraphPackage,
+  curriculumHubs as SubgraphPackage,
+];
 
 /** The packages named (all when none is named); an unknown name is an error. */
 export function selectPackages(names: readonly string[]): SubgraphPackage[] {

@@ -1,8 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
+import { assertAcademicYear } from '@tdg/kit/errors';
 import type { Resolvers } from '../../generated/resolvers-types.ts';
 import { laCodesOfRegion } from '../area/la-regions.ts';
 import { CurriculumHub, CurriculumHubLocalAuthority } from './curriculum-hub.entity.ts';
-import { assertAcademicYear } from '@tdg/kit/errors';
 
 export const hubResolvers: Resolvers = {
   Query: {

@@ -12,15 +12,18 @@ export interface HubInductionKey {
 }
 
 const BY_START = { orderBy: { startedOn: 'asc', id: 'asc' } } as const;
-const yearFilter = (year: number | null): FilterQuery<EctInduction> => (year === null ? {} : { academicYear: year });
+const yearFilter = (year: number | null): { academicYear?: number } => (year === null ? {} : { academicYear: year });
 
 /** ECT inductions by hub, teacher, mentor and school, and their counts: one statement per loader (per argument). */
 export const inductionLoaders = (em: EntityManager) => ({
   inductionsByHub: loaderByArgument<HubInductionKey, EctInduction[], Omit<HubInductionKey, 'hubId'>>(
     (k) => ({ academicYear: k.academicYear, status: k.status }),
     async ({ academicYear, status }, keys) => {
-      const where: FilterQuery<EctInduction> = { appropriateBody: { $in: keys.map((k) => k.hubId) }, ...yearFilter(academicYear) };
-      if (status !== null) Object.assign(where, { status });
+      const where: FilterQuery<EctInduction> = {
+        appropriateBody: { $in: keys.map((k) => k.hubId) },
+        ...yearFilter(academicYear),
+        ...(status === null ? {} : { status }),
+      };
       const groups = groupBy(await em.find(EctInduction, where, { orderBy: { id: 'asc' } }), (e) => e.appropriateBody.id);
       return keys.map((k) => groups.get(k.hubId) ?? []);
     },

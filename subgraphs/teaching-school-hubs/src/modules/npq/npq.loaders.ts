@@ -13,16 +13,19 @@ export interface HubEnrolmentKey {
 }
 
 const BY_COHORT = { orderBy: { cohort: 'asc', id: 'asc' } } as const;
-const cohortFilter = (cohort: number | null): FilterQuery<NpqEnrolment> => (cohort === null ? {} : { cohort });
+const cohortFilter = (cohort: number | null): { cohort?: number } => (cohort === null ? {} : { cohort });
 
 /** NPQ enrolments by hub, teacher and school, and their counts: one statement per loader (per argument). */
 export const npqLoaders = (em: EntityManager) => ({
   enrolmentsByHub: loaderByArgument<HubEnrolmentKey, NpqEnrolment[], Omit<HubEnrolmentKey, 'hubId'>>(
     (k) => ({ cohort: k.cohort, course: k.course, status: k.status }),
     async ({ cohort, course, status }, keys) => {
-      const where: FilterQuery<NpqEnrolment> = { hub: { $in: keys.map((k) => k.hubId) }, ...cohortFilter(cohort) };
-      if (course !== null) Object.assign(where, { course });
-      if (status !== null) Object.assign(where, { status });
+      const where: FilterQuery<NpqEnrolment> = {
+        hub: { $in: keys.map((k) => k.hubId) },
+        ...cohortFilter(cohort),
+        ...(course === null ? {} : { course }),
+        ...(status === null ? {} : { status }),
+      };
       const groups = groupBy(await em.find(NpqEnrolment, where, { orderBy: { id: 'asc' } }), (e) => e.hub.id);
       return keys.map((k) => groups.get(k.hubId) ?? []);
     },
