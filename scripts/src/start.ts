@@ -5,7 +5,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { ConfigError } from '@tdg/kit/config';
+import { ConfigError, readAll } from '@tdg/kit/config';
 import { SUBGRAPHS } from '@tdg/kit/subgraph-registry';
 import { loadGatewayConfig } from '@tdg/gateway';
 import { loadSubgraphConfig } from '@tdg/kit/subgraph-config';
@@ -20,9 +20,13 @@ import { SUBGRAPH_PACKAGES } from './subgraph-packages.ts';
 let config: ReturnType<typeof loadProjectConfig>;
 let gatewayConfig: ReturnType<typeof loadGatewayConfig>;
 try {
-  config = loadProjectConfig();
-  gatewayConfig = loadGatewayConfig();
-  for (const s of SUBGRAPHS) loadSubgraphConfig(s, { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://check@localhost/' });
+  // Every part's configuration is checked before anything starts; the subgraphs get DATABASE_URL from this process.
+  const subgraphEnv = { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://embedded@localhost/' };
+  [config, gatewayConfig] = readAll(
+    () => loadProjectConfig(),
+    () => loadGatewayConfig(),
+    ...SUBGRAPHS.map((s) => () => loadSubgraphConfig(s, subgraphEnv)),
+  );
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(error.message);

@@ -32,3 +32,22 @@ export const postgresUrlVar = z
 
 /** The run mode: `production` turns off development conveniences. */
 export const nodeEnvVar = z.enum(['development', 'production', 'test']).default('development');
+
+/**
+ * Runs several configuration readers and reports the problems of all of them together (one ConfigError), so that a
+ * process made of several parts still lists every problem at once.
+ */
+export function readAll<T extends unknown[]>(...readers: { [K in keyof T]: () => T[K] }): T {
+  const problems: string[] = [];
+  const values = readers.map((read) => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  });
+  if (problems.length > 0) throw new ConfigError([...new Set(problems)]);
+  return values as T;
+}

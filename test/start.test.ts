@@ -1,0 +1,117 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './support/free-port.ts';
+
+/**
+ * `npm start` as a user runs it: a real process tree (embedded PostgreSQL, four subgraphs, gateway) with the small demo
+ * dataset, queried over HTTP, stopped with Ctrl-C (SIGINT), started again on the same data; `npm run import` while it
+ * runs is visible through the gateway without a restart.
+ */
+const root = join(import.meta.dirname, '..');
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+}
+
+async function start(env: NodeJS.ProcessEnv): Promise<Started> {
+  let output = '';
+  const child = spawn(process.execPath, [join(root, 'scripts/src/start.ts')], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const deadline = Date.now() + 150_000;
+  while (!output.includes('The graph is up')) {
+    if (child.exitCode !== null) throw new Error(`npm start exited ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { child, output: () => output };
+}
+
+async function stop({ child }: Started): Promise<number | null> {
+  child.kill('SIGINT');
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+async function query(port: number, q: string) {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: q }),
+  });
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+}
+
+describe('npm start', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tdg-start-'));
+  let env: NodeJS.ProcessEnv;
+  let gatewayPort: number;
+  let pgPort: number;
+
+  beforeAll(async () => {
+    gatewayPort = await freePort();
+    pgPort = await freePort();
+    env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(pgPort),
+      DEMO_DATA: 'small',
+      GATEWAY_PORT: String(gatewayPort),
+      LOCAL_AUTHORITIES_PORT: String(await freePort()),
+      TEACHING_SCHOOL_HUBS_PORT: String(await freePort()),
+      SCITTS_PORT: String(await freePort()),
+      CURRICULUM_HUBS_PORT: String(await freePort()),
+    };
+  });
+
+  test('starts everything with demo data, serves cross-subgraph queries, stops on Ctrl-C and restarts on the same data', async () => {
+    const first = await start(env);
+    try {
+      expect(first.output()).toContain('loading demo data');
+      const health = await fetch(`http://127.0.0.1:${gatewayPort}/health`);
+      expect(health.status).toBe(200);
+      const ready = await fetch(`http://127.0.0.1:${gatewayPort}/ready`);
+      expect(ready.status).toBe(200);
+      const res = await query(gatewayPort, '{ scitt(id: "70245") { name partnerSchoolCount leadSchool { localAuthority { name } } } }');
+      expect(res.errors).toBeUndefined();
+      expect(res.data).toEqual({
+        scitt: { name: 'Stockton-on-Tees Teacher Training Partnership', partnerSchoolCount: 22, leadSchool: { localAuthority: { name: 'Stockton-on-Tees' } } },
+      });
+
+      // An import while the servers run shares the embedded database and shows through the gateway at once.
+      const folder = mkdtempSync(join(tmpdir(), 'tdg-start-import-'));
+      writeFileSync(join(folder, 'schools.csv'), 'urn,name,la_code,phase,type_group,status\n999991,Imported While Running School,808,PRIMARY,ACADEMY,OPEN\n');
+      const imported = spawnSync(process.execPath, [join(root, 'scripts/src/import.ts'), folder, '--only', 'local-authorities'], { env, cwd: root, encoding: 'utf8' });
+      expect(imported.status).toBe(0);
+      const after = await query(gatewayPort, '{ school(urn: "999991") { name localAuthority { code } } }');
+      expect(after.data).toEqual({ school: { name: 'Imported While Running School', localAuthority: { code: '808' } } });
+    } finally {
+      expect(await stop(first)).toBe(0);
+    }
+    // Everything stopped: the ports are free again.
+    await expect(fetch(`http://127.0.0.1:${gatewayPort}/health`)).rejects.toThrow();
+
+    const second = await start(env);
+    try {
+      expect(second.output()).not.toContain('loading demo data');
+      const res = await query(gatewayPort, '{ school(urn: "999991") { name } }');
+      expect(res.data).toEqual({ school: { name: 'Imported While Running School' } });
+    } finally {
+      expect(await stop(second)).toBe(0);
+    }
+  });
+
+  test('fails fast listing every configuration problem', () => {
+    const result = spawnSync(process.execPath, [join(root, 'scripts/src/start.ts')], {
+      env: { ...env, GATEWAY_PORT: 'abc', SCITTS_PORT: '70000', DEMO_DATA: 'huge' },
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toMatch(/DEMO_DATA/);
+    expect(result.stderr).toMatch(/GATEWAY_PORT|SCITTS_PORT/);
+  });
+});
