@@ -12,7 +12,7 @@ const cohortKey = (c: ScittCohortReference) => `${c.scittId}|${c.academicYear}`;
 
 /**
  * For every cohort of a request at once (one statement): each awarded TRN with at least one ECT induction, and the
- * school of its first induction (earliest `started_on`, then induction id).
+ * school of its first induction (earliest `started_on`, then induction id in code-point order).
  */
 export const scittCohortLoaders = (em: EntityManager) => ({
   cohortInductions: new DataLoader<ScittCohortReference, CohortInductions, string>(
@@ -25,7 +25,7 @@ export const scittCohortLoaders = (em: EntityManager) => ({
               em,
               `with c as (select distinct k, trn from jsonb_to_recordset(?::jsonb) as r(k text, trn text)),
                     f as (select distinct on (i.trn) i.trn, i.school_urn from ect_induction i
-                          where i.trn in (select trn from c) order by i.trn, i.started_on, i.id)
+                          where i.trn in (select trn from c) order by i.trn, i.started_on, i.id collate "C")
                select c.k, array_agg(f.school_urn::text order by c.trn) as urns
                from c join f on f.trn = c.trn group by c.k`,
               [jsonParam(list)],
