@@ -20,16 +20,20 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** Cold-spot analysis: which candidate schools took part in a programme in the span. */
+/**
+ * Schools without engagement in a scope (a region or an LA) over a span of academic years. The candidate schools are the
+ * open state-funded schools of the scope; each engagement subgraph reports which of them it saw engaged, and the
+ * local-authorities subgraph returns the rest, most disadvantaged first.
+ */
 export type ColdSpotReport = {
   __typename?: 'ColdSpotReport';
-  /** Candidate schools. */
+  /** URNs of the open state-funded schools in scope. */
   candidateUrns: Array<Scalars['String']['output']>;
-  /** Candidates in a programme of an academic year in the span. */
+  /** Candidates in a curriculum-hub programme in the span (from the curriculum-hubs subgraph). */
   curriculumEngagedUrns: Array<Scalars['String']['output']>;
   /** First academic year of the span. */
   fromYear: Scalars['Int']['output'];
-  /** Scope and span. */
+  /** Scope and span, e.g. `region:E:2021:2024` or `la:808:2021:2024`. */
   id: Scalars['ID']['output'];
   /** Last academic year of the span. */
   toYear: Scalars['Int']['output'];
@@ -84,21 +88,21 @@ export type HubEngagement = {
   teachers: Scalars['Int']['output'];
 };
 
-/** A local authority, with curriculum-hub figures over its schools. */
+/** An English local authority (LA), keeper of the register of its schools. */
 export type LocalAuthority = {
   __typename?: 'LocalAuthority';
-  /** DfE LA code. */
+  /** DfE three-digit LA code, e.g. `808` (Stockton-on-Tees). */
   code: Scalars['ID']['output'];
   /** Curriculum hubs covering this LA. */
   curriculumHubs: Array<CurriculumHub>;
   /** Programme participation in an academic year over the LA's schools. */
   hubEngagement: HubEngagement;
-  /** URNs of the LA's schools (from the local-authorities subgraph). */
+  /** URNs of every school of the register in this LA; other subgraphs aggregate their own data over it. */
   schoolUrns: Array<Scalars['String']['output']>;
 };
 
 
-/** A local authority, with curriculum-hub figures over its schools. */
+/** An English local authority (LA), keeper of the register of its schools. */
 export type LocalAuthorityHubEngagementArgs = {
   academicYear: Scalars['Int']['input'];
 };
@@ -135,10 +139,7 @@ export type Programme = {
   workgroupPhase: Maybe<WorkgroupPhase>;
 };
 
-/**
- * The curriculum-hubs subgraph: Maths, English, Computing, Science, Music and Languages hubs, their programmes and work
- * groups, and the schools taking part. It contributes hub participation to `School`, `LocalAuthority` and `Region`.
- */
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type Query = {
   __typename?: 'Query';
   /** A curriculum hub by id; `null` when unknown. */
@@ -150,69 +151,60 @@ export type Query = {
 };
 
 
-/**
- * The curriculum-hubs subgraph: Maths, English, Computing, Science, Music and Languages hubs, their programmes and work
- * groups, and the schools taking part. It contributes hub participation to `School`, `LocalAuthority` and `Region`.
- */
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type QueryCurriculumHubArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * The curriculum-hubs subgraph: Maths, English, Computing, Science, Music and Languages hubs, their programmes and work
- * groups, and the schools taking part. It contributes hub participation to `School`, `LocalAuthority` and `Region`.
- */
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type QueryCurriculumHubsArgs = {
   kind?: InputMaybe<CurriculumHubKind>;
   regionCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-/**
- * The curriculum-hubs subgraph: Maths, English, Computing, Science, Music and Languages hubs, their programmes and work
- * groups, and the schools taking part. It contributes hub participation to `School`, `LocalAuthority` and `Region`.
- */
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type QueryProgrammeArgs = {
   id: Scalars['ID']['input'];
 };
 
-/** A region, with curriculum-hub figures over its schools. */
+/** A government office region of England, as used by Get Information About Schools (GIAS). */
 export type Region = {
   __typename?: 'Region';
-  /** GIAS region letter. */
+  /** GIAS region letter: A North East, B North West, D Yorkshire and the Humber, E East Midlands, F West Midlands, G East of England, H London, J South East, K South West. */
   code: Scalars['ID']['output'];
   /** Programme participation in an academic year over the region's schools. */
   hubEngagement: HubEngagement;
-  /** URNs of the region's schools (from the local-authorities subgraph). */
+  /** URNs of every school of the register in this region; other subgraphs aggregate their own data over it. */
   schoolUrns: Array<Scalars['String']['output']>;
 };
 
 
-/** A region, with curriculum-hub figures over its schools. */
+/** A government office region of England, as used by Get Information About Schools (GIAS). */
 export type RegionHubEngagementArgs = {
   academicYear: Scalars['Int']['input'];
 };
 
-/** A school, with its curriculum-hub participation. */
+/** A school in the register (Get Information About Schools). */
 export type School = {
   __typename?: 'School';
   /** Programmes the school takes part in, optionally of one academic year. */
   hubParticipations: Array<Participation>;
   /** Number of programmes the school takes part in, optionally of one academic year. */
   hubProgrammeCount: Scalars['Int']['output'];
-  /** Unique Reference Number. */
+  /** Unique Reference Number, digits only. */
   urn: Scalars['ID']['output'];
 };
 
 
-/** A school, with its curriculum-hub participation. */
+/** A school in the register (Get Information About Schools). */
 export type SchoolHubParticipationsArgs = {
   academicYear?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** A school, with its curriculum-hub participation. */
+/** A school in the register (Get Information About Schools). */
 export type SchoolHubProgrammeCountArgs = {
   academicYear?: InputMaybe<Scalars['Int']['input']>;
 };

@@ -195,11 +195,7 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/**
- * The local-authorities subgraph: the register of England's schools, the 153 local authorities and the nine
- * government office regions, plus what local authorities themselves run: school-to-school support episodes and
- * learning networks. It owns `School`, `LocalAuthority` and `Region`; other subgraphs add their own fields to them.
- */
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type Query = {
   __typename?: 'Query';
   /** Local authorities ordered by code, optionally only those of one region. */
@@ -217,51 +213,31 @@ export type Query = {
 };
 
 
-/**
- * The local-authorities subgraph: the register of England's schools, the 153 local authorities and the nine
- * government office regions, plus what local authorities themselves run: school-to-school support episodes and
- * learning networks. It owns `School`, `LocalAuthority` and `Region`; other subgraphs add their own fields to them.
- */
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type QueryLocalAuthoritiesArgs = {
   regionCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-/**
- * The local-authorities subgraph: the register of England's schools, the 153 local authorities and the nine
- * government office regions, plus what local authorities themselves run: school-to-school support episodes and
- * learning networks. It owns `School`, `LocalAuthority` and `Region`; other subgraphs add their own fields to them.
- */
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type QueryLocalAuthorityArgs = {
   code: Scalars['ID']['input'];
 };
 
 
-/**
- * The local-authorities subgraph: the register of England's schools, the 153 local authorities and the nine
- * government office regions, plus what local authorities themselves run: school-to-school support episodes and
- * learning networks. It owns `School`, `LocalAuthority` and `Region`; other subgraphs add their own fields to them.
- */
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type QueryRegionArgs = {
   code: Scalars['ID']['input'];
 };
 
 
-/**
- * The local-authorities subgraph: the register of England's schools, the 153 local authorities and the nine
- * government office regions, plus what local authorities themselves run: school-to-school support episodes and
- * learning networks. It owns `School`, `LocalAuthority` and `Region`; other subgraphs add their own fields to them.
- */
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type QuerySchoolArgs = {
   urn: Scalars['ID']['input'];
 };
 
 
-/**
- * The local-authorities subgraph: the register of England's schools, the 153 local authorities and the nine
- * government office regions, plus what local authorities themselves run: school-to-school support episodes and
- * learning networks. It owns `School`, `LocalAuthority` and `Region`; other subgraphs add their own fields to them.
- */
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type QuerySchoolsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SchoolFilter>;
@@ -431,10 +407,7 @@ export type SchoolStatus =
   /** Proposed to open. */
   | 'PROPOSED_TO_OPEN';
 
-/**
- * A SCITT's cohort, as contributed by the scitts subgraph; here the local-authorities subgraph places the schools where
- * the cohort's teachers began induction.
- */
+/** The trainees of a SCITT who started training in one academic year. */
 export type ScittCohort = {
   __typename?: 'ScittCohort';
   /** Academic year the cohort started training. */

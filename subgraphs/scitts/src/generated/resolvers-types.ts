@@ -29,16 +29,20 @@ export type Award =
   /** Qualified teacher status. */
   | 'QTS';
 
-/** Cold-spot analysis: which candidate schools hosted placements in the span. */
+/**
+ * Schools without engagement in a scope (a region or an LA) over a span of academic years. The candidate schools are the
+ * open state-funded schools of the scope; each engagement subgraph reports which of them it saw engaged, and the
+ * local-authorities subgraph returns the rest, most disadvantaged first.
+ */
 export type ColdSpotReport = {
   __typename?: 'ColdSpotReport';
-  /** Candidate schools. */
+  /** URNs of the open state-funded schools in scope. */
   candidateUrns: Array<Scalars['String']['output']>;
   /** First academic year of the span. */
   fromYear: Scalars['Int']['output'];
-  /** Scope and span. */
+  /** Scope and span, e.g. `region:E:2021:2024` or `la:808:2021:2024`. */
   id: Scalars['ID']['output'];
-  /** Candidates hosting a placement of a trainee of an academic year in the span. */
+  /** Candidates that hosted an ITT placement in the span (from the scitts subgraph). */
   ittEngagedUrns: Array<Scalars['String']['output']>;
   /** Last academic year of the span. */
   toYear: Scalars['Int']['output'];
@@ -64,19 +68,19 @@ export type IttEngagement = {
   trainees: Scalars['Int']['output'];
 };
 
-/** A local authority, with ITT figures over its schools. */
+/** An English local authority (LA), keeper of the register of its schools. */
 export type LocalAuthority = {
   __typename?: 'LocalAuthority';
-  /** DfE LA code. */
+  /** DfE three-digit LA code, e.g. `808` (Stockton-on-Tees). */
   code: Scalars['ID']['output'];
   /** ITT placement figures over the LA's schools for trainees of an academic year. */
   ittEngagement: IttEngagement;
-  /** URNs of the LA's schools (from the local-authorities subgraph). */
+  /** URNs of every school of the register in this LA; other subgraphs aggregate their own data over it. */
   schoolUrns: Array<Scalars['String']['output']>;
 };
 
 
-/** A local authority, with ITT figures over its schools. */
+/** An English local authority (LA), keeper of the register of its schools. */
 export type LocalAuthorityIttEngagementArgs = {
   academicYear: Scalars['Int']['input'];
 };
@@ -96,10 +100,7 @@ export type Placement = {
   trainee: Trainee;
 };
 
-/**
- * The scitts subgraph: school-centred initial teacher training providers (SCITTs), their partner schools, trainees and
- * school placements. It contributes initial teacher training (ITT) to `School`, `Teacher`, `LocalAuthority` and `Region`.
- */
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type Query = {
   __typename?: 'Query';
   /** A SCITT by its URN as a provider (e.g. `70245`); `null` when unknown. */
@@ -111,52 +112,43 @@ export type Query = {
 };
 
 
-/**
- * The scitts subgraph: school-centred initial teacher training providers (SCITTs), their partner schools, trainees and
- * school placements. It contributes initial teacher training (ITT) to `School`, `Teacher`, `LocalAuthority` and `Region`.
- */
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type QueryScittArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * The scitts subgraph: school-centred initial teacher training providers (SCITTs), their partner schools, trainees and
- * school placements. It contributes initial teacher training (ITT) to `School`, `Teacher`, `LocalAuthority` and `Region`.
- */
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type QueryScittsArgs = {
   regionCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-/**
- * The scitts subgraph: school-centred initial teacher training providers (SCITTs), their partner schools, trainees and
- * school placements. It contributes initial teacher training (ITT) to `School`, `Teacher`, `LocalAuthority` and `Region`.
- */
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type QueryTraineeArgs = {
   id: Scalars['ID']['input'];
 };
 
-/** A region, with ITT figures over its schools. */
+/** A government office region of England, as used by Get Information About Schools (GIAS). */
 export type Region = {
   __typename?: 'Region';
-  /** GIAS region letter. */
+  /** GIAS region letter: A North East, B North West, D Yorkshire and the Humber, E East Midlands, F West Midlands, G East of England, H London, J South East, K South West. */
   code: Scalars['ID']['output'];
   /** ITT placement figures over the region's schools for trainees of an academic year. */
   ittEngagement: IttEngagement;
-  /** URNs of the region's schools (from the local-authorities subgraph). */
+  /** URNs of every school of the register in this region; other subgraphs aggregate their own data over it. */
   schoolUrns: Array<Scalars['String']['output']>;
   /** SCITTs of the region, ordered by id. */
   scitts: Array<Scitt>;
 };
 
 
-/** A region, with ITT figures over its schools. */
+/** A government office region of England, as used by Get Information About Schools (GIAS). */
 export type RegionIttEngagementArgs = {
   academicYear: Scalars['Int']['input'];
 };
 
-/** A school, with the initial teacher training it takes part in. */
+/** A school in the register (Get Information About Schools). */
 export type School = {
   __typename?: 'School';
   /** SCITTs the school is a partner of. */
@@ -165,18 +157,18 @@ export type School = {
   placementCount: Scalars['Int']['output'];
   /** Placements hosted by the school, optionally only those of trainees of one academic year. */
   placements: Array<Placement>;
-  /** Unique Reference Number. */
+  /** Unique Reference Number, digits only. */
   urn: Scalars['ID']['output'];
 };
 
 
-/** A school, with the initial teacher training it takes part in. */
+/** A school in the register (Get Information About Schools). */
 export type SchoolPlacementCountArgs = {
   academicYear?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** A school, with the initial teacher training it takes part in. */
+/** A school in the register (Get Information About Schools). */
 export type SchoolPlacementsArgs = {
   academicYear?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -246,7 +238,7 @@ export type ScittCohort = {
   withdrawnCount: Scalars['Int']['output'];
 };
 
-/** A teacher, identified by TRN; here with their initial teacher training. */
+/** A teacher, identified by TRN (teacher reference number). The scitts subgraph contributes initial teacher training; the teaching-school-hubs subgraph contributes ECT inductions, NPQs and mentoring. */
 export type Teacher = {
   __typename?: 'Teacher';
   /** Initial teacher training records with SCITTs, ordered by academic year. */

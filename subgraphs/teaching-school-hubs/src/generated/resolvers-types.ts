@@ -23,25 +23,29 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** Cold-spot analysis: which candidate schools had ECTs or NPQ participants in the span. */
+/**
+ * Schools without engagement in a scope (a region or an LA) over a span of academic years. The candidate schools are the
+ * open state-funded schools of the scope; each engagement subgraph reports which of them it saw engaged, and the
+ * local-authorities subgraph returns the rest, most disadvantaged first.
+ */
 export type ColdSpotReport = {
   __typename?: 'ColdSpotReport';
-  /** Candidate schools. */
+  /** URNs of the open state-funded schools in scope. */
   candidateUrns: Array<Scalars['String']['output']>;
   /** First academic year of the span. */
   fromYear: Scalars['Int']['output'];
-  /** Scope and span. */
+  /** Scope and span, e.g. `region:E:2021:2024` or `la:808:2021:2024`. */
   id: Scalars['ID']['output'];
   /** Last academic year of the span. */
   toYear: Scalars['Int']['output'];
-  /** Candidates with an ECT induction or NPQ enrolment in an academic year of the span. */
+  /** Candidates with an ECT induction or NPQ enrolment in the span (from the teaching-school-hubs subgraph). */
   tshEngagedUrns: Array<Scalars['String']['output']>;
 };
 
-/** Reference to a curriculum hub (owned by the curriculum-hubs subgraph). */
+/** A subject hub (Maths Hub, English Hub, Computing Hub, Science Learning Partnership, Music or Languages hub). */
 export type CurriculumHub = {
   __typename?: 'CurriculumHub';
-  /** Curriculum hub identifier. */
+  /** Hub identifier as the hubs record it. */
   id: Scalars['ID']['output'];
 };
 
@@ -109,29 +113,29 @@ export type InductionStatus =
   /** Withdrawn. */
   | 'WITHDRAWN';
 
-/** A local authority, with induction and NPQ figures over its schools. */
+/** An English local authority (LA), keeper of the register of its schools. */
 export type LocalAuthority = {
   __typename?: 'LocalAuthority';
-  /** DfE LA code. */
+  /** DfE three-digit LA code, e.g. `808` (Stockton-on-Tees). */
   code: Scalars['ID']['output'];
   /** ECT inductions starting in an academic year over the LA's schools. */
   inductionEngagement: InductionEngagement;
   /** NPQ enrolments of a cohort over the LA's schools. */
   npqEngagement: NpqEngagement;
-  /** URNs of the LA's schools (from the local-authorities subgraph). */
+  /** URNs of every school of the register in this LA; other subgraphs aggregate their own data over it. */
   schoolUrns: Array<Scalars['String']['output']>;
   /** Hubs whose area covers this LA. */
   teachingSchoolHubs: Array<TeachingSchoolHub>;
 };
 
 
-/** A local authority, with induction and NPQ figures over its schools. */
+/** An English local authority (LA), keeper of the register of its schools. */
 export type LocalAuthorityInductionEngagementArgs = {
   academicYear: Scalars['Int']['input'];
 };
 
 
-/** A local authority, with induction and NPQ figures over its schools. */
+/** An English local authority (LA), keeper of the register of its schools. */
 export type LocalAuthorityNpqEngagementArgs = {
   cohort: Scalars['Int']['input'];
 };
@@ -209,11 +213,7 @@ export type PartnerKind =
   /** A SCITT. */
   | 'SCITT';
 
-/**
- * The teaching-school-hubs subgraph: the 87 Teaching School Hub areas, the local authorities each covers, early career
- * teacher (ECT) inductions for which a hub is appropriate body, National Professional Qualification (NPQ) enrolments and
- * hub partnerships. It contributes the "golden thread" after training to `Teacher`, `School`, `LocalAuthority` and `Region`.
- */
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type Query = {
   __typename?: 'Query';
   /** A teacher by TRN: their ECT inductions, NPQs and mentoring; `null` when no hub holds a record for the TRN. */
@@ -225,63 +225,51 @@ export type Query = {
 };
 
 
-/**
- * The teaching-school-hubs subgraph: the 87 Teaching School Hub areas, the local authorities each covers, early career
- * teacher (ECT) inductions for which a hub is appropriate body, National Professional Qualification (NPQ) enrolments and
- * hub partnerships. It contributes the "golden thread" after training to `Teacher`, `School`, `LocalAuthority` and `Region`.
- */
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type QueryTeacherArgs = {
   trn: Scalars['ID']['input'];
 };
 
 
-/**
- * The teaching-school-hubs subgraph: the 87 Teaching School Hub areas, the local authorities each covers, early career
- * teacher (ECT) inductions for which a hub is appropriate body, National Professional Qualification (NPQ) enrolments and
- * hub partnerships. It contributes the "golden thread" after training to `Teacher`, `School`, `LocalAuthority` and `Region`.
- */
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type QueryTeachingSchoolHubArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/**
- * The teaching-school-hubs subgraph: the 87 Teaching School Hub areas, the local authorities each covers, early career
- * teacher (ECT) inductions for which a hub is appropriate body, National Professional Qualification (NPQ) enrolments and
- * hub partnerships. It contributes the "golden thread" after training to `Teacher`, `School`, `LocalAuthority` and `Region`.
- */
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type QueryTeachingSchoolHubsArgs = {
   regionCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** A region, with induction and NPQ figures over its schools. */
+/** A government office region of England, as used by Get Information About Schools (GIAS). */
 export type Region = {
   __typename?: 'Region';
-  /** GIAS region letter. */
+  /** GIAS region letter: A North East, B North West, D Yorkshire and the Humber, E East Midlands, F West Midlands, G East of England, H London, J South East, K South West. */
   code: Scalars['ID']['output'];
   /** ECT inductions starting in an academic year over the region's schools. */
   inductionEngagement: InductionEngagement;
   /** NPQ enrolments of a cohort over the region's schools. */
   npqEngagement: NpqEngagement;
-  /** URNs of the region's schools (from the local-authorities subgraph). */
+  /** URNs of every school of the register in this region; other subgraphs aggregate their own data over it. */
   schoolUrns: Array<Scalars['String']['output']>;
   /** Hubs of the region. */
   teachingSchoolHubs: Array<TeachingSchoolHub>;
 };
 
 
-/** A region, with induction and NPQ figures over its schools. */
+/** A government office region of England, as used by Get Information About Schools (GIAS). */
 export type RegionInductionEngagementArgs = {
   academicYear: Scalars['Int']['input'];
 };
 
 
-/** A region, with induction and NPQ figures over its schools. */
+/** A government office region of England, as used by Get Information About Schools (GIAS). */
 export type RegionNpqEngagementArgs = {
   cohort: Scalars['Int']['input'];
 };
 
-/** A school, with its ECT inductions and NPQ participants. */
+/** A school in the register (Get Information About Schools). */
 export type School = {
   __typename?: 'School';
   /** Number of ECT inductions at the school, optionally of one academic year. */
@@ -292,47 +280,47 @@ export type School = {
   npqCount: Scalars['Int']['output'];
   /** NPQ enrolments of the school's staff, optionally of one cohort. */
   npqEnrolments: Array<NpqEnrolment>;
-  /** Unique Reference Number. */
+  /** Unique Reference Number, digits only. */
   urn: Scalars['ID']['output'];
 };
 
 
-/** A school, with its ECT inductions and NPQ participants. */
+/** A school in the register (Get Information About Schools). */
 export type SchoolEctCountArgs = {
   academicYear?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** A school, with its ECT inductions and NPQ participants. */
+/** A school in the register (Get Information About Schools). */
 export type SchoolEctInductionsArgs = {
   academicYear?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** A school, with its ECT inductions and NPQ participants. */
+/** A school in the register (Get Information About Schools). */
 export type SchoolNpqCountArgs = {
   cohort?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** A school, with its ECT inductions and NPQ participants. */
+/** A school in the register (Get Information About Schools). */
 export type SchoolNpqEnrolmentsArgs = {
   cohort?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Reference to a SCITT (owned by the scitts subgraph). */
+/** A school-centred initial teacher training provider. */
 export type Scitt = {
   __typename?: 'Scitt';
   /** URN of the SCITT as a provider. */
   id: Scalars['ID']['output'];
 };
 
-/** A SCITT cohort; here, where its awarded teachers began induction. */
+/** The trainees of a SCITT who started training in one academic year. */
 export type ScittCohort = {
   __typename?: 'ScittCohort';
   /** Academic year the cohort started training. */
   academicYear: Scalars['Int']['output'];
-  /** TRNs of the cohort's awarded trainees (from the scitts subgraph). */
+  /** TRNs of the cohort's awarded trainees. */
   awardedTrns: Array<Scalars['String']['output']>;
   /** URN of the school of each awarded teacher's first induction, one per teacher who began. */
   inductionSchoolUrns: Array<Scalars['String']['output']>;
@@ -342,7 +330,7 @@ export type ScittCohort = {
   startedInductionCount: Scalars['Int']['output'];
 };
 
-/** A teacher, identified by TRN; here with inductions, NPQs and mentoring. */
+/** A teacher, identified by TRN (teacher reference number). The scitts subgraph contributes initial teacher training; the teaching-school-hubs subgraph contributes ECT inductions, NPQs and mentoring. */
 export type Teacher = {
   __typename?: 'Teacher';
   /** ECT inductions, ordered by start. */
