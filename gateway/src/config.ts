@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { nodeEnvVar, parseEnv, portVar } from '@tdg/kit/config';
+import { nodeEnvVar, parseEnv, portVar, secretVar } from '@tdg/kit/config';
 import { SUBGRAPHS, type SubgraphName } from '@tdg/kit/subgraph-registry';
 import { z } from 'zod';
 
@@ -12,6 +12,8 @@ export interface GatewayConfig {
   readonly supergraphPath: string;
   /** URL of each subgraph's GraphQL endpoint. */
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  /** Secret shared with the subgraphs, to sign every request sent to them. */
+  readonly signingSecret: string;
 }
 
 const urlVar = z.string().url().optional();
@@ -21,6 +23,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     NODE_ENV: nodeEnvVar,
     GATEWAY_PORT: portVar(4000),
     HOST: z.string().default('127.0.0.1'),
+    SUBGRAPH_SIGNING_SECRET: secretVar,
     SUPERGRAPH_PATH: z.string().default(fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url))),
   };
   for (const s of SUBGRAPHS) {
@@ -37,5 +40,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     production: e.NODE_ENV === 'production',
     supergraphPath: e.SUPERGRAPH_PATH as string,
     subgraphUrls,
+    signingSecret: e.SUBGRAPH_SIGNING_SECRET as string,
   };
 }

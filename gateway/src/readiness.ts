@@ -1,3 +1,4 @@
+import { signRequest } from '@tdg/kit/auth/signing';
 import type { SubgraphName } from '@tdg/kit/subgraph-registry';
 
 export interface SubgraphStatus {
@@ -7,19 +8,20 @@ export interface SubgraphStatus {
   readonly error?: string;
 }
 
-/** Asks every subgraph `{ __typename }` (any Federation subgraph answers it) within a timeout. */
-export async function checkSubgraphs(urls: Readonly<Record<SubgraphName, string>>, timeoutMs = 2000): Promise<SubgraphStatus[]> {
+/** Asks every subgraph `{ __typename }` (any Federation subgraph answers it), signed, within a timeout. */
+export async function checkSubgraphs(urls: Readonly<Record<SubgraphName, string>>, secret: string, timeoutMs = 2000): Promise<SubgraphStatus[]> {
   return Promise.all(
     Object.entries(urls).map(async ([name, url]) => {
       try {
+        const body = JSON.stringify({ query: '{ __typename }' });
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: '{ __typename }' }),
+          headers: { 'content-type': 'application/json', ...signRequest(secret, null, body) },
+          body,
           signal: AbortSignal.timeout(timeoutMs),
         });
-        const body = (await response.json()) as { data?: { __typename?: string } };
-        const ready = response.ok && body.data?.__typename === 'Query';
+        const answer = (await response.json()) as { data?: { __typename?: string } };
+        const ready = response.ok && answer.data?.__typename === 'Query';
         return { name, url, ready, ...(ready ? {} : { error: `HTTP ${response.status}` }) };
       } catch (error) {
         return { name, url, ready: false, error: (error as Error).message };

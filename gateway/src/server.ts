@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
@@ -9,6 +9,7 @@ import type { GatewayConfig } from './config.ts';
 import { type GatewayContext, anonymousContext } from './context.ts';
 import { formatGatewayError } from './plugins/subgraph-errors.ts';
 import { checkSubgraphs } from './readiness.ts';
+import { SignedDataSource } from './signed-data-source.ts';
 
 export interface RunningGateway {
   readonly url: string;
@@ -23,7 +24,7 @@ export interface RunningGateway {
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
-    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: config.subgraphUrls[name as SubgraphName] ?? url }),
+    buildService: ({ name, url }) => new SignedDataSource(config.subgraphUrls[name as SubgraphName] ?? url!, config.signingSecret),
   });
   const app = Fastify({ logger: false });
   const apollo = new ApolloServer<GatewayContext>({
@@ -39,7 +40,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   await apollo.start();
   app.get('/health', async () => ({ status: 'ok' }));
   app.get('/ready', async (_req, reply) => {
-    const subgraphs = await checkSubgraphs(config.subgraphUrls);
+    const subgraphs = await checkSubgraphs(config.subgraphUrls, config.signingSecret);
     const ready = subgraphs.every((s) => s.ready);
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', subgraphs });
   });

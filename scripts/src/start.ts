@@ -11,6 +11,7 @@ import { loadGatewayConfig } from '@tdg/gateway';
 import { loadSubgraphConfig } from '@tdg/kit/subgraph-config';
 import { acquireDatabaseServer } from './database-server.ts';
 import { writeDemoFolder } from './demo-folder.ts';
+import { ensureDevSecret } from './dev-secrets.ts';
 import { importIntoSubgraphs } from './import-command.ts';
 import { openMigrated } from './open-subgraph-db.ts';
 import { PROJECT_ROOT, loadProjectConfig } from './project-config.ts';
@@ -19,6 +20,7 @@ import { SUBGRAPH_PACKAGES } from './subgraph-packages.ts';
 
 let config: ReturnType<typeof loadProjectConfig>;
 let gatewayConfig: ReturnType<typeof loadGatewayConfig>;
+ensureDevSecret(process.env, 'SUBGRAPH_SIGNING_SECRET', process.env.DATA_DIR ?? `${PROJECT_ROOT}.data`);
 try {
   // Every part's configuration is checked before anything starts; the subgraphs get DATABASE_URL from this process.
   const subgraphEnv = { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://embedded@localhost/' };

@@ -3,7 +3,7 @@ import { type RunningGateway, startGateway } from '@tdg/gateway';
 import type { SubgraphName } from '@tdg/kit/subgraph-registry';
 import { SUBGRAPH_PACKAGES } from '../../scripts/src/subgraph-packages.ts';
 import { freePort } from './free-port.ts';
-import { type TestSubgraph, graphql, startTestSubgraph } from './subgraph-harness.ts';
+import { TEST_SIGNING_SECRET, type TestSubgraph, type graphql, startTestSubgraph } from './subgraph-harness.ts';
 
 export interface TestFederation {
   readonly gatewayUrl: string;
@@ -30,6 +30,7 @@ export async function startFederation(folder?: string): Promise<TestFederation> 
     production: false,
     supergraphPath: fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url)),
     subgraphUrls: Object.fromEntries(started.map(([name, sg]) => [name, sg.url])) as Record<SubgraphName, string>,
+    signingSecret: TEST_SIGNING_SECRET,
   });
   const all = Object.values(subgraphs);
   return {

@@ -4,7 +4,15 @@ import { importFolder } from '@tdg/kit/load/import-folder';
 import { migrate, openOrm } from '@tdg/kit/orm';
 import { type RunningSubgraph, serveSubgraph } from '@tdg/kit/server';
 import type { SubgraphPackage } from '@tdg/kit/subgraph-package';
+import type { Identity } from '@tdg/kit/auth/identity';
+import { signRequest } from '@tdg/kit/auth/signing';
 import { freePort } from './free-port.ts';
+
+/** The secret the test gateway and test subgraphs share. */
+export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef0123456789';
+
+/** An administrator, for tests that call a subgraph directly (as the gateway would, signed). */
+export const TEST_ADMIN: Identity = { subject: 'test-admin', organisation: null, roles: ['ADMIN'], regionScope: null };
 
 let counter = 0;
 
@@ -37,7 +45,7 @@ export async function startTestSubgraph(pkg: SubgraphPackage, folder?: string): 
     if (counting && !sql.startsWith('[migrator]')) count += 1;
   });
   if (folder) await importFolder(orm, pkg.importSpec, folder);
-  const server = await serveSubgraph(pkg.module, { orm, port: await freePort() });
+  const server = await serveSubgraph(pkg.module, { orm, port: await freePort(), signingSecret: TEST_SIGNING_SECRET });
   counting = true;
   return {
     url: server.url,
@@ -55,16 +63,21 @@ export async function startTestSubgraph(pkg: SubgraphPackage, folder?: string): 
   };
 }
 
-/** POSTs a GraphQL operation and returns the parsed JSON body. */
+/**
+ * POSTs a GraphQL operation to a subgraph, signed as the gateway signs, for `identity` (an administrator by default;
+ * `null` for an anonymous caller), and returns the parsed JSON body.
+ */
 export async function graphql<T = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
+  identity: Identity | null = TEST_ADMIN,
 ): Promise<{ data?: T; errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[] }> {
+  const body = JSON.stringify({ query, variables });
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
-    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', ...signRequest(TEST_SIGNING_SECRET, identity, body) },
+    body,
   });
   return (await response.json()) as never;
 }

@@ -30,6 +30,11 @@ export const postgresUrlVar = z
   .refine((v) => v === undefined || v === '' || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL')
   .transform((v) => (v ? v : undefined));
 
+/** A shared secret: required, at least 32 characters (e.g. `openssl rand -hex 32`). */
+export const secretVar = z
+  .string({ error: 'required: a secret of at least 32 characters (e.g. openssl rand -hex 32)' })
+  .min(32, 'must be at least 32 characters');
+
 /** The run mode: `production` turns off development conveniences. */
 export const nodeEnvVar = z.enum(['development', 'production', 'test']).default('development');
 

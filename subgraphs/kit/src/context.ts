@@ -1,17 +1,5 @@
+import type { Identity } from './auth/identity.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
-
-/**
- * Who makes a request. The foundation serves reads to anyone; the identity is carried now so that access control can
- * be added to the context function without changing resolvers' signatures.
- */
-export interface Identity {
-  /** Subject of the verified token. */
-  readonly subject: string;
-  /** Organisation acted for, e.g. `scitt:70245`. */
-  readonly organisation?: string;
-  /** Roles granted. */
-  readonly roles: readonly string[];
-}
 
 /** What every resolver of a subgraph receives: a request-scoped EntityManager and request-scoped DataLoaders. */
 export interface SubgraphContext<Loaders> {
@@ -19,6 +7,8 @@ export interface SubgraphContext<Loaders> {
   readonly em: EntityManager;
   /** DataLoaders built for this request only, over `em`. */
   readonly loaders: Loaders;
-  /** The caller, when known (null for anonymous requests). */
+  /** The caller as the gateway verified and forwarded it, signed (null for anonymous requests). */
   readonly identity: Identity | null;
 }
+
+export type { Identity };

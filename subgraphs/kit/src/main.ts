@@ -26,7 +26,7 @@ export async function runSubgraph(pkg: SubgraphPackage): Promise<void> {
     await orm.close();
     process.exit(1);
   }
-  const server = await serveSubgraph(pkg.module, { orm, port: config.port, host: config.host, production: config.production });
+  const server = await serveSubgraph(pkg.module, { orm, port: config.port, host: config.host, production: config.production, signingSecret: config.signingSecret });
   console.log(`[${pkg.info.name}] ready at ${server.url}`);
   const stop = async () => {
     await server.close();

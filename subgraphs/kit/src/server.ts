@@ -5,6 +5,9 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DocumentNode } from 'graphql';
+import { type AccessFunctions, enforceAccess } from './auth/access.ts';
+import type { Identity } from './auth/identity.ts';
+import { SignatureVerifier } from './auth/signing.ts';
 import type { SubgraphContext } from './context.ts';
 import { formatSubgraphError } from './format-error.ts';
 import type { SubgraphName } from './subgraph-registry.ts';
@@ -17,6 +20,12 @@ export interface SubgraphModule<Loaders> {
   readonly resolvers: GraphQLResolverMap<any>;
   /** Builds this request's DataLoaders over its forked EntityManager. */
   readonly createLoaders: (em: EntityManager) => Loaders;
+  /**
+   * Owner and region functions named by the SDL's `@access` directives. When given, every field's access rule is
+   * enforced (fields without one need a signed-in identity); without it, the schema is served as it is.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: context of the subgraph
+  readonly access?: AccessFunctions<any>;
 }
 
 export interface ServeOptions {
@@ -25,6 +34,8 @@ export interface ServeOptions {
   readonly host?: string;
   /** Production mode: no stack traces or internal messages in responses. */
   readonly production?: boolean;
+  /** Secret shared with the gateway: every GraphQL request must carry its signature (see auth/signing.ts). */
+  readonly signingSecret: string;
   readonly plugins?: ApolloServerPlugin<SubgraphContext<unknown>>[];
 }
 
@@ -40,8 +51,10 @@ export interface RunningSubgraph {
  */
 export async function serveSubgraph<L>(module: SubgraphModule<L>, options: ServeOptions): Promise<RunningSubgraph> {
   const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024 });
+  const schema = buildSubgraphSchema([{ typeDefs: module.typeDefs, resolvers: module.resolvers }]);
+  if (module.access) enforceAccess(schema, module.access);
   const apollo = new ApolloServer<SubgraphContext<L>>({
-    schema: buildSubgraphSchema([{ typeDefs: module.typeDefs, resolvers: module.resolvers }]),
+    schema,
     includeStacktraceInErrorResponses: !options.production,
     formatError: (formatted, error) => formatSubgraphError(formatted, error, options.production ?? false),
     plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginInlineTraceDisabled(), ...((options.plugins ?? []) as ApolloServerPlugin<SubgraphContext<L>>[])],
@@ -56,11 +69,32 @@ export async function serveSubgraph<L>(module: SubgraphModule<L>, options: Serve
       return reply.code(503).send({ status: 'database unavailable', subgraph: module.name });
     }
   });
+  // Only the gateway may call: the signature covers the raw body, so keep it as received.
+  const verifier = new SignatureVerifier(options.signingSecret);
+  const identities = new WeakMap<object, Identity | null>();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    (request as unknown as { rawBody: string }).rawBody = body as string;
+    try {
+      done(null, body === '' ? {} : JSON.parse(body as string));
+    } catch (error) {
+      (error as { statusCode?: number }).statusCode = 400;
+      done(error as Error, undefined);
+    }
+  });
+  app.addHook('preHandler', async (request, reply) => {
+    if (!request.url.startsWith('/graphql')) return;
+    const raw = (request as unknown as { rawBody?: string }).rawBody ?? '';
+    const result = verifier.verify(request.headers, raw);
+    if (!result.ok) {
+      return reply.code(401).send({ errors: [{ message: `Refused: ${result.reason}`, extensions: { code: 'UNAUTHENTICATED', serviceName: module.name } }] });
+    }
+    identities.set(request, result.identity);
+  });
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: async () => {
+    context: async (request) => {
       const em = options.orm.em.fork();
-      return { em, loaders: module.createLoaders(em), identity: null };
+      return { em, loaders: module.createLoaders(em), identity: identities.get(request) ?? null };
     },
   });
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });

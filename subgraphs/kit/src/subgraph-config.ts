@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nodeEnvVar, parseEnv, portVar, postgresUrlVar } from './config.ts';
+import { nodeEnvVar, parseEnv, portVar, postgresUrlVar, secretVar } from './config.ts';
 import { subgraphDatabaseUrl } from './database-url.ts';
 import type { SubgraphInfo } from './subgraph-registry.ts';
 
@@ -10,6 +10,8 @@ export interface SubgraphConfig {
   readonly databaseUrl: string;
   readonly production: boolean;
   readonly poolSize: number;
+  /** Secret shared with the gateway, which signs every request (no default: `npm start` makes one for development). */
+  readonly signingSecret: string;
 }
 
 export function loadSubgraphConfig(info: SubgraphInfo, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
@@ -22,6 +24,7 @@ export function loadSubgraphConfig(info: SubgraphInfo, env: NodeJS.ProcessEnv = 
       [`${p}_DATABASE_URL`]: postgresUrlVar,
       [`${p}_PORT`]: portVar(info.defaultPort),
       DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+      SUBGRAPH_SIGNING_SECRET: secretVar,
     })
     .refine((e) => e.DATABASE_URL || e[`${p}_DATABASE_URL`], {
       message: `set DATABASE_URL (a PostgreSQL server; the subgraph uses its database ${info.databaseName}) or ${p}_DATABASE_URL`,
@@ -34,5 +37,6 @@ export function loadSubgraphConfig(info: SubgraphInfo, env: NodeJS.ProcessEnv = 
     databaseUrl: subgraphDatabaseUrl(info, (e.DATABASE_URL as string | undefined) ?? (e[`${p}_DATABASE_URL`] as string), env),
     production: e.NODE_ENV === 'production',
     poolSize: e.DB_POOL_SIZE as number,
+    signingSecret: e.SUBGRAPH_SIGNING_SECRET as string,
   };
 }
