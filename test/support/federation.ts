@@ -38,7 +38,9 @@ export async function startFederation(folder?: string): Promise<TestFederation> 
     gateway,
     subgraphs,
     sqlCount: () => all.reduce((n, sg) => n + sg.sqlCount(), 0),
-    resetSqlCount: () => all.forEach((sg) => sg.resetSqlCount()),
+    resetSqlCount: () => {
+      for (const sg of all) sg.resetSqlCount();
+    },
     query: (q, variables = {}, operationName) => graphqlOperation(gateway.url, q, variables, operationName),
     close: async () => {
       await gateway.close();
