@@ -1,3 +1,4 @@
+import { AuditEntrySchema } from '@tdg/kit/audit/audit-entry.entity';
 import { LocalAuthoritySchema } from './modules/local-authority/local-authority.entity.ts';
 import { NetworkMemberSchema, NetworkSchema } from './modules/network/network.entity.ts';
 import { RegionSchema } from './modules/region/region.entity.ts';
@@ -5,4 +6,4 @@ import { SchoolSchema } from './modules/school/school.entity.ts';
 import { SupportEpisodeSchema } from './modules/support/support-episode.entity.ts';
 
 /** Every entity of the local-authorities subgraph. */
-export const entities = [RegionSchema, LocalAuthoritySchema, SchoolSchema, SupportEpisodeSchema, NetworkSchema, NetworkMemberSchema];
+export const entities = [RegionSchema, LocalAuthoritySchema, SchoolSchema, SupportEpisodeSchema, NetworkSchema, NetworkMemberSchema, AuditEntrySchema];

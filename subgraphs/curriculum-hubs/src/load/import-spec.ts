@@ -1,16 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { academicYear, integer, laCode, listOf, oneOf, text, urn } from '@tdg/kit/load/fields';
+import { existingKeys } from '@tdg/kit/load/existing-keys';
 import type { FileSpec, ImportSpec } from '@tdg/kit/load/spec';
 import { upsertRows, valuesOf } from '@tdg/kit/load/write';
-import { isKnownLaCode } from '../modules/area/la-regions.ts';
+import { isKnownLaCode } from '@tdg/kit/reference';
 import { CURRICULUM_HUB_KINDS, CurriculumHub, CurriculumHubLocalAuthority } from '../modules/hub/curriculum-hub.entity.ts';
 import { Participation } from '../modules/participation/participation.entity.ts';
 import { Programme, WORKGROUP_PHASES } from '../modules/programme/programme.entity.ts';
 
-const existing =
-  <T extends object>(entity: new () => T, key: keyof T & string) =>
-  async (em: EntityManager, keys: string[]) =>
-    new Set((await em.find(entity, { [key]: { $in: keys } } as never, { fields: [key] as never })).map((e) => String(e[key])));
 
 /** A hub must cover at least one LA, and every LA code must be one of the reference list's 153. */
 function checkLaCodes(values: Record<string, unknown>): { column: string; reason: string }[] {
@@ -33,7 +30,7 @@ const FILES: FileSpec[] = [
       { header: 'la_codes', required: true, parse: listOf(laCode) },
     ],
     check: checkLaCodes,
-    existingKeys: existing(CurriculumHub, 'id'),
+    existingKeys: existingKeys(CurriculumHub, 'id'),
   },
   {
     file: 'programmes.csv',
@@ -46,7 +43,7 @@ const FILES: FileSpec[] = [
       { header: 'workgroup_phase', parse: oneOf(WORKGROUP_PHASES) },
     ],
     references: [{ column: 'hub_id', file: 'curriculum-hubs.csv' }],
-    existingKeys: existing(Programme, 'id'),
+    existingKeys: existingKeys(Programme, 'id'),
   },
   {
     file: 'participations.csv',

@@ -102,3 +102,11 @@ export const listOf =
 /** HECoS subject code: 6 digits. */
 export const hecosCode: FieldParser<string> = (cell) =>
   /^\d{6}$/.test(cell.trim()) ? cell.trim() : fail(`malformed HECoS code "${cell}" (expected 6 digits)`);
+
+/** UK provider reference number: 8 digits. */
+export const ukprn: FieldParser<string> = (cell) =>
+  /^\d{8}$/.test(cell.trim()) ? cell.trim() : fail(`malformed UKPRN "${cell}" (expected 8 digits)`);
+
+/** Teaching School Hub area code: letters then digits, e.g. `EE3`, `L10`, `YH10`. */
+export const hubAreaCode: FieldParser<string> = (cell) =>
+  /^[A-Z]{1,3}\d{1,3}$/.test(cell.trim()) ? cell.trim() : fail(`malformed hub area code "${cell}" (expected letters then digits, e.g. EE3)`);

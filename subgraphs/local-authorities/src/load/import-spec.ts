@@ -10,6 +10,7 @@ import {
   text,
   urn,
 } from '@tdg/kit/load/fields';
+import { existingKeys } from '@tdg/kit/load/existing-keys';
 import type { FileSpec, ImportSpec } from '@tdg/kit/load/spec';
 import { upsertRows, valuesOf } from '@tdg/kit/load/write';
 import { LocalAuthority } from '../modules/local-authority/local-authority.entity.ts';
@@ -18,10 +19,6 @@ import { Region } from '../modules/region/region.entity.ts';
 import { OFSTED_RATINGS, SCHOOL_PHASES, SCHOOL_STATUSES, School, TYPE_GROUPS } from '../modules/school/school.entity.ts';
 import { SUPPORT_CATEGORIES, SUPPORT_TYPES, SupportEpisode } from '../modules/support/support-episode.entity.ts';
 
-const existing =
-  <T extends object>(entity: new () => T, key: keyof T & string) =>
-  async (em: EntityManager, keys: string[]) =>
-    new Set((await em.find(entity, { [key]: { $in: keys } } as never, { fields: [key] as never })).map((e) => String(e[key])));
 
 const FILES: FileSpec[] = [
   {
@@ -34,7 +31,7 @@ const FILES: FileSpec[] = [
       { header: 'region_code', required: true, parse: regionCode },
       { header: 'region_name', required: true, parse: text },
     ],
-    existingKeys: existing(LocalAuthority, 'code'),
+    existingKeys: existingKeys(LocalAuthority, 'code'),
   },
   {
     file: 'schools.csv',
@@ -59,7 +56,7 @@ const FILES: FileSpec[] = [
       v.statutory_low_age !== null && v.statutory_high_age !== null && Number(v.statutory_low_age) > Number(v.statutory_high_age)
         ? [{ column: 'statutory_high_age', reason: 'statutory_high_age is below statutory_low_age' }]
         : [],
-    existingKeys: existing(School, 'urn'),
+    existingKeys: existingKeys(School, 'urn'),
   },
   {
     file: 'support-episodes.csv',
@@ -92,7 +89,7 @@ const FILES: FileSpec[] = [
       { header: 'kind', required: true, parse: oneOf(NETWORK_KINDS) },
     ],
     references: [{ column: 'la_code', file: 'local-authorities.csv' }],
-    existingKeys: existing(Network, 'id'),
+    existingKeys: existingKeys(Network, 'id'),
   },
   {
     file: 'network-members.csv',

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { FieldError, type FieldParser, academicYear, hecosCode, isoDate, oneOf, providerUrn, regionCode, text, trn, urn } from '@tdg/kit/load/fields';
+import { FieldError, type FieldParser, academicYear, hecosCode, isoDate, oneOf, providerUrn, regionCode, ukprn, text, trn, urn } from '@tdg/kit/load/fields';
+import { existingKeys } from '@tdg/kit/load/existing-keys';
 import type { FileSpec, ImportSpec } from '@tdg/kit/load/spec';
 import { upsertRows, valuesOf } from '@tdg/kit/load/write';
 import { ScittPartnerSchool } from '../modules/partner/partner-school.entity.ts';
@@ -7,16 +8,7 @@ import { Placement } from '../modules/placement/placement.entity.ts';
 import { Scitt } from '../modules/scitt/scitt.entity.ts';
 import { COURSE_PHASES, TRAINEE_STATUSES, TRAINING_ROUTES, Trainee, isEarlyYearsRoute } from '../modules/trainee/trainee.entity.ts';
 
-/** UK provider reference number: 8 digits (the kit has no parser for it). */
-export const ukprn: FieldParser<string> = (cell) => {
-  if (!/^\d{8}$/.test(cell.trim())) throw new FieldError(`malformed UKPRN "${cell}" (expected 8 digits)`);
-  return cell.trim();
-};
 
-const existing =
-  <T extends object>(entity: new () => T, key: keyof T & string) =>
-  async (em: EntityManager, keys: string[]) =>
-    new Set((await em.find(entity, { [key]: { $in: keys } } as never, { fields: [key] as never })).map((e) => String(e[key])));
 
 /** Checks across a trainee's fields (DATA-FORMAT.md). */
 function checkTrainee(v: Record<string, unknown>): { column: string; reason: string }[] {
@@ -44,7 +36,7 @@ const FILES: FileSpec[] = [
       { header: 'lead_school_urn', parse: urn },
       { header: 'region_code', required: true, parse: regionCode },
     ],
-    existingKeys: existing(Scitt, 'id'),
+    existingKeys: existingKeys(Scitt, 'id'),
   },
   {
     file: 'scitt-partner-schools.csv',
@@ -71,7 +63,7 @@ const FILES: FileSpec[] = [
     ],
     references: [{ column: 'scitt_id', file: 'scitts.csv' }],
     check: checkTrainee,
-    existingKeys: existing(Trainee, 'id'),
+    existingKeys: existingKeys(Trainee, 'id'),
   },
   {
     file: 'placements.csv',

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { FieldError, type FieldParser, academicYear, isoDate, laCode, listOf, oneOf, regionCode, text, trn, urn } from '@tdg/kit/load/fields';
+import { FieldError, type FieldParser, academicYear, isoDate, laCode, listOf, oneOf, regionCode, text, trn, urn, hubAreaCode } from '@tdg/kit/load/fields';
+import { existingKeys } from '@tdg/kit/load/existing-keys';
 import type { FileSpec, ImportSpec } from '@tdg/kit/load/spec';
 import { upsertRows, valuesOf } from '@tdg/kit/load/write';
 import { HubLocalAuthority, TeachingSchoolHub } from '../modules/hub/hub.entity.ts';
@@ -7,17 +8,7 @@ import { EctInduction, INDUCTION_STATUSES, TRAINING_PROGRAMMES } from '../module
 import { NPQ_COURSES, NPQ_STATUSES, NpqEnrolment } from '../modules/npq/npq-enrolment.entity.ts';
 import { HubPartnership, PARTNER_KINDS } from '../modules/partnership/hub-partnership.entity.ts';
 
-/** Teaching School Hub area code: letters then digits, e.g. `EE3`, `L10`, `YH10`. */
-export const hubAreaCode: FieldParser<string> = (cell) => {
-  const v = cell.trim();
-  if (/^[A-Z]{1,3}\d{1,3}$/.test(v)) return v;
-  throw new FieldError(`malformed hub area code "${cell}" (expected letters then digits, e.g. EE3)`);
-};
 
-const existing =
-  <T extends object>(entity: new () => T, key: keyof T & string) =>
-  async (em: EntityManager, keys: string[]) =>
-    new Set((await em.find(entity, { [key]: { $in: keys } } as never, { fields: [key] as never })).map((e) => String(e[key])));
 
 const HUBS = 'teaching-school-hubs.csv';
 
@@ -33,7 +24,7 @@ const FILES: FileSpec[] = [
       { header: 'la_codes', required: true, parse: listOf(laCode) },
     ],
     check: (v) => ((v.la_codes as string[]).length === 0 ? [{ column: 'la_codes', reason: 'at least one LA code required' }] : []),
-    existingKeys: existing(TeachingSchoolHub, 'id'),
+    existingKeys: existingKeys(TeachingSchoolHub, 'id'),
   },
   {
     file: 'ect-inductions.csv',

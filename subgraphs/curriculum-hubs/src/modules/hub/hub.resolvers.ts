@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { assertAcademicYear } from '@tdg/kit/errors';
 import type { Resolvers } from '../../generated/resolvers-types.ts';
-import { laCodesOfRegion } from '../area/la-regions.ts';
+import { laCodesOfRegion } from '@tdg/kit/reference';
 import { CurriculumHub, CurriculumHubLocalAuthority } from './curriculum-hub.entity.ts';
 
 export const hubResolvers: Resolvers = {

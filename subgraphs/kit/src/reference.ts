@@ -3,10 +3,10 @@ import { parse } from 'csv-parse/sync';
 
 /**
  * The public LA → region lookup shipped with the kit (`subgraphs/kit/reference/local-authorities.csv`, DfE codes and
- * GIAS region letters), read once when this module loads. Curriculum hubs record the LAs they cover but not a region:
- * this reference places them, without asking the local-authorities subgraph's database.
+ * GIAS region letters), read once when this module loads. Subgraphs that record LA codes but not regions (curriculum hubs), and access rules that need an LA's region, use
+ * this reference, without asking the local-authorities subgraph's database.
  */
-const REFERENCE = new URL('../../../../kit/reference/local-authorities.csv', import.meta.url);
+const REFERENCE = new URL('../reference/local-authorities.csv', import.meta.url);
 
 const rows = parse(readFileSync(REFERENCE), { columns: true, bom: true, skip_empty_lines: true, trim: true }) as {
   la_code: string;
