@@ -123,11 +123,14 @@ export function trustName(rng: Random, place: string): string {
   return `${rng.pick(TRUST_WORDS)} ${rng.pick(TRUST_FORMS)}`;
 }
 
+/** Highest district number of the London postcode areas (elsewhere up to 29). */
+const LONDON_DISTRICTS: Record<string, number> = { EC: 4, WC: 2, E: 18, N: 22, NW: 11, SE: 28, SW: 20, W: 14 };
+
 const POSTCODE_UNIT_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
 
 /** A postcode in one of the given areas, e.g. `TS18 3QX`. */
 export function postcode(rng: Random, areas: readonly string[]): string {
   const area = rng.pick(areas);
-  const district = area.length === 1 ? rng.int(1, 20) : rng.int(1, 29);
+  const district = rng.int(1, LONDON_DISTRICTS[area] ?? 29);
   return `${area}${district} ${rng.int(1, 9)}${rng.chars(POSTCODE_UNIT_LETTERS, 2)}`;
 }

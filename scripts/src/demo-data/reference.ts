@@ -15,6 +15,8 @@ export interface LocalAuthorityRef {
 export interface HubAreaRef {
   areaCode: string;
   hubName: string;
+  /** The lead school's name where public (empty otherwise); used only to tell its phase. */
+  leadSchoolName: string;
   regionCode: RegionCode;
   laCodes: string[];
 }
@@ -42,6 +44,7 @@ export function loadReference(): { las: readonly LocalAuthorityRef[]; hubAreas: 
     hubAreas: readCsv('teaching-school-hub-areas.csv').map((r) => ({
       areaCode: r.area_code,
       hubName: r.hub_name,
+      leadSchoolName: r.lead_school_name ?? '',
       regionCode: r.region_code as RegionCode,
       laCodes: r.la_codes
         .split(';')

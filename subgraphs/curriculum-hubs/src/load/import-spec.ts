@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+
 import { academicYear, integer, laCode, listOf, oneOf, text, urn } from '@tdg/kit/load/fields';
 import { existingKeys } from '@tdg/kit/load/existing-keys';
 import type { FileSpec, ImportSpec } from '@tdg/kit/load/spec';

@@ -1,5 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { FieldError, type FieldParser, academicYear, hecosCode, isoDate, oneOf, providerUrn, regionCode, ukprn, text, trn, urn } from '@tdg/kit/load/fields';
+
+import { academicYear, hecosCode, isoDate, oneOf, providerUrn, regionCode, ukprn, text, trn, urn } from '@tdg/kit/load/fields';
 import { existingKeys } from '@tdg/kit/load/existing-keys';
 import type { FileSpec, ImportSpec } from '@tdg/kit/load/spec';
 import { upsertRows, valuesOf } from '@tdg/kit/load/write';

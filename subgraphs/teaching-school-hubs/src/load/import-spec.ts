@@ -1,5 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { FieldError, type FieldParser, academicYear, isoDate, laCode, listOf, oneOf, regionCode, text, trn, urn, hubAreaCode } from '@tdg/kit/load/fields';
+
+import { academicYear, isoDate, laCode, listOf, oneOf, regionCode, text, trn, urn, hubAreaCode } from '@tdg/kit/load/fields';
 import { existingKeys } from '@tdg/kit/load/existing-keys';
 import type { FileSpec, ImportSpec } from '@tdg/kit/load/spec';
 import { upsertRows, valuesOf } from '@tdg/kit/load/write';
