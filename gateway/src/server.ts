@@ -24,7 +24,7 @@ export interface RunningGateway {
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
-    buildService: ({ name, url }) => new SignedDataSource(config.subgraphUrls[name as SubgraphName] ?? url!, config.signingSecret),
+    buildService: ({ name, url }) => new SignedDataSource(name, config.subgraphUrls[name as SubgraphName] ?? url!, config.signingSecret),
   });
   const app = Fastify({ logger: false });
   const apollo = new ApolloServer<GatewayContext>({

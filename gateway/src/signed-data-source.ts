@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import { SIGNATURE_HEADERS, encodeIdentity, signEncoded } from '@tdg/kit/auth/signing';
 import type { GatewayContext } from './context.ts';
 
@@ -8,7 +9,9 @@ import type { GatewayContext } from './context.ts';
  * Requests go through Node's fetch (undici), which keeps connections to subgraphs alive.
  */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, secret: string) {
+  private readonly subgraph: string;
+
+  constructor(subgraph: string, url: string, secret: string) {
     super({
       url,
       fetcher: (async (input: string, init: { body?: string; headers?: unknown; method?: string }) => {
@@ -18,6 +21,18 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         for (const [k, v] of Object.entries(signEncoded(secret, identity, body))) headers.set(k, v);
         return fetch(input, { method: init.method ?? 'POST', headers, body: init.body });
       }) as never,
+    });
+    this.subgraph = subgraph;
+  }
+
+  /** A failed subgraph call carries the subgraph's name; one that cannot be reached gets a stable code. */
+  override didEncounterError(error: Error): never {
+    if (error instanceof GraphQLError) {
+      throw new GraphQLError(error.message, { originalError: error, extensions: { ...error.extensions, serviceName: this.subgraph } });
+    }
+    throw new GraphQLError(`The ${this.subgraph} subgraph is unavailable`, {
+      originalError: error,
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraph },
     });
   }
 
