@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './support/free-port.ts';
@@ -30,10 +31,12 @@ async function start(env: NodeJS.ProcessEnv): Promise<Started> {
   return { child, output: () => output };
 }
 
+/** Ctrl-C: exits as a process interrupted by SIGINT does (130), having stopped everything it started. */
 async function stop({ child }: Started): Promise<number | null> {
   child.kill('SIGINT');
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
+const INTERRUPTED = 130;
 
 async function query(port: number, q: string) {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -43,6 +46,16 @@ async function query(port: number, q: string) {
   });
   return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
 }
+
+const portAnswers = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 
 describe('npm start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tdg-start-'));
@@ -89,10 +102,13 @@ describe('npm start', () => {
       const after = await query(gatewayPort, '{ school(urn: "999991") { name localAuthority { code } } }');
       expect(after.data).toEqual({ school: { name: 'Imported While Running School', localAuthority: { code: '808' } } });
     } finally {
-      expect(await stop(first)).toBe(0);
+      expect(await stop(first)).toBe(INTERRUPTED);
     }
-    // Everything stopped: the ports are free again.
-    await expect(fetch(`http://127.0.0.1:${gatewayPort}/health`)).rejects.toThrow();
+    // Everything stopped: the gateway, the subgraphs and the embedded PostgreSQL no longer answer.
+    for (const port of [gatewayPort, Number(env.SCITTS_PORT), Number(env.LOCAL_AUTHORITIES_PORT)]) {
+      await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+    }
+    await expect(portAnswers(pgPort)).resolves.toBe(false);
 
     const second = await start(env);
     try {
@@ -100,7 +116,7 @@ describe('npm start', () => {
       const res = await query(gatewayPort, '{ school(urn: "999991") { name } }');
       expect(res.data).toEqual({ school: { name: 'Imported While Running School' } });
     } finally {
-      expect(await stop(second)).toBe(0);
+      expect(await stop(second)).toBe(INTERRUPTED);
     }
   });
 

