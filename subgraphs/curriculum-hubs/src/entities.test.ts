@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type TestSubgraph, graphql, startTestSubgraph } from '../../../test/support/subgraph-harness.ts';
+import type { Identity } from '@tdg/kit/auth/identity';
+import { TEST_ADMIN, type TestSubgraph, graphql, startTestSubgraph } from '../../../test/support/subgraph-harness.ts';
 import { curriculumHubs } from './index.ts';
 
 /** The input rows: the expected figures below are computed from them, not written by hand. */
@@ -116,7 +117,7 @@ describe('curriculum-hubs subgraph _entities', () => {
       `query($r: [_Any!]!) { _entities(representations: $r) {
         ... on School { urn hubParticipations(academicYear: 2024) { programme { id } teachers } y2024: hubProgrammeCount(academicYear: 2024) all: hubProgrammeCount allParticipations: hubParticipations { programme { id } } }
       } }`,
-      { r: [{ __typename: 'School', urn: '100001' }, { __typename: 'School', urn: '999999' }] },
+      { r: [{ __typename: 'School', urn: '100001', regionCode: 'A' }, { __typename: 'School', urn: '999999', regionCode: 'A' }] },
     );
     expect(res.errors).toBeUndefined();
     const of100001 = PARTICIPATIONS.filter((p) => p.urn === '100001');
@@ -216,18 +217,22 @@ describe('curriculum-hubs subgraph _entities', () => {
     const reps = (n: number) => [
       ...['808', '805', '855', '873', '201', '202'].slice(0, n).map((code) => ({ __typename: 'LocalAuthority', code, schoolUrns: LA_808_URNS })),
       ...['A', 'E', 'G', 'H'].slice(0, n).map((code) => ({ __typename: 'Region', code, schoolUrns: REGION_E_URNS })),
-      ...['100001', '100002', '100003', '100004', '100005', '100006'].slice(0, n).map((urn) => ({ __typename: 'School', urn })),
+      ...['100001', '100002', '100003', '100004', '100005', '100006'].slice(0, n).map((urn) => ({ __typename: 'School', urn, regionCode: 'A' })),
       ...[2021, 2022, 2023].slice(0, n).map((y) => ({ __typename: 'ColdSpotReport', id: `la:808:${y}:2024`, fromYear: y, toYear: 2024, candidateUrns: LA_808_URNS })),
     ];
-    const count = async (n: number) => {
+    const count = async (n: number, identity: Identity = TEST_ADMIN) => {
       sg.resetSqlCount();
-      const res = await graphql(sg.url, areaQuery, { r: reps(n) });
-      expect(res.errors).toBeUndefined();
+      const res = await graphql(sg.url, areaQuery, { r: reps(n) }, identity);
+      if (identity === TEST_ADMIN) expect(res.errors).toBeUndefined();
       return sg.sqlCount();
     };
     const few = await count(1);
     const many = await count(6);
     expect(many).toBe(few);
     expect(many).toBeLessThanOrEqual(12);
+    // a regional analyst's access checks (the region of each programme's hub) are batched too
+    const analyst: Identity = { subject: 'analyst-a', organisation: null, roles: ['REGIONAL_ANALYST'], regionScope: 'A' };
+    expect(await count(6, analyst)).toBe(await count(1, analyst));
+    expect(await count(6, analyst)).toBeLessThanOrEqual(13);
   });
 });

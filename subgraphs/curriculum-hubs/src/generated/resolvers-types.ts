@@ -20,6 +20,53 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Rules of the @access directive. */
+export type AccessRule =
+  /** Counts and rates: analysts within their region scope, organisation staff, administrators. */
+  | 'AGGREGATE'
+  /** Any signed-in identity. */
+  | 'AUTHENTICATED'
+  /** Records about people: staff of the owning organisation, administrators. */
+  | 'PERSONAL'
+  /** Anyone, signed in or not. */
+  | 'PUBLIC';
+
+/** A change to an organisation's records, from the audit trail of the subgraph that holds them. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The organisation the actor acted for. */
+  actorOrganisation: Maybe<Scalars['String']['output']>;
+  /** The actor's roles. */
+  actorRoles: Array<Scalars['String']['output']>;
+  /** Who made it: the subject of the verified token, or operator:<name> for a bulk load. */
+  actorSubject: Scalars['String']['output'];
+  /** The record after the change, as JSON (null when removed). */
+  after: Maybe<Scalars['String']['output']>;
+  /** When the change was made (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** The record before the change, as JSON (null when created). */
+  before: Maybe<Scalars['String']['output']>;
+  /** The changed record's id (the folder for an import). */
+  entityId: Scalars['String']['output'];
+  /** What changed: an entity type, or a file name for an import. */
+  entityType: Scalars['String']['output'];
+  /** Entry number within its subgraph. */
+  id: Scalars['ID']['output'];
+  /** The mutation name, or import. */
+  operation: Scalars['String']['output'];
+  /** Organisation owning the changed record. */
+  organisation: Maybe<Scalars['String']['output']>;
+  /** GraphQL mutation or bulk import. */
+  source: AuditSource;
+};
+
+/** Where an audit entry came from. */
+export type AuditSource =
+  /** A GraphQL mutation. */
+  | 'GRAPHQL'
+  /** A bulk load with npm run import. */
+  | 'IMPORT';
+
 /**
  * Schools without engagement in a scope (a region or an LA) over a span of academic years. The candidate schools are the
  * open state-funded schools of the scope; each engagement subgraph reports which of them it saw engaged, and the
@@ -37,6 +84,20 @@ export type ColdSpotReport = {
   id: Scalars['ID']['output'];
   /** Last academic year of the span. */
   toYear: Scalars['Int']['output'];
+};
+
+/** A new programme or work group. */
+export type CreateProgrammeInput = {
+  /** Academic year, named by its starting year (2024 for 2024/25). */
+  academicYear: Scalars['Int']['input'];
+  /** The hub running it; must be a hub this subgraph holds. */
+  hubId: Scalars['ID']['input'];
+  /** Programme identifier, chosen by the hub (the natural key: a retry with the same id and values changes nothing). */
+  programmeId: Scalars['ID']['input'];
+  /** Title, e.g. `Teaching for Mastery`. */
+  title: Scalars['String']['input'];
+  /** Work-group phase, for programmes run in phases. */
+  workgroupPhase?: InputMaybe<WorkgroupPhase>;
 };
 
 /** A subject hub (Maths Hub, English Hub, Computing Hub, Science Learning Partnership, Music or Languages hub). */
@@ -77,7 +138,7 @@ export type CurriculumHubKind =
   /** Science Learning Partnership. */
   | 'SCIENCE';
 
-/** Curriculum-hub participation over a set of schools in one academic year. */
+/** Curriculum-hub participation over a set of schools in one academic year (read through the field that returns it). */
 export type HubEngagement = {
   __typename?: 'HubEngagement';
   /** Number of school participations (a school in two programmes counts twice). */
@@ -96,7 +157,7 @@ export type LocalAuthority = {
   /** Curriculum hubs covering this LA. */
   curriculumHubs: Array<CurriculumHub>;
   /** Programme participation in an academic year over the LA's schools. */
-  hubEngagement: HubEngagement;
+  hubEngagement: Maybe<HubEngagement>;
   /** URNs of every school of the register in this LA; other subgraphs aggregate their own data over it. */
   schoolUrns: Array<Scalars['String']['output']>;
 };
@@ -105,6 +166,71 @@ export type LocalAuthority = {
 /** An English local authority (LA), keeper of the register of its schools. */
 export type LocalAuthorityHubEngagementArgs = {
   academicYear: Scalars['Int']['input'];
+};
+
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Creates a programme or work group of a hub (staff of that hub, or an administrator). Keyed by `programmeId`: repeating
+   * the same call returns the same programme without a second change; the same id with different values is rejected.
+   */
+  createProgramme: Maybe<Programme>;
+  /**
+   * Records that a school takes part in a programme with a number of its teachers (staff of the programme's hub, or an
+   * administrator): creates the participation, or sets its number of teachers when the school already takes part.
+   */
+  recordParticipation: Maybe<Participation>;
+  /**
+   * Removes a school from a programme (staff of the programme's hub, or an administrator) and returns the programme;
+   * removing a school that does not take part changes nothing.
+   */
+  removeParticipation: Maybe<Programme>;
+  /** Changes a programme's title, academic year or work-group phase (staff of its hub, or an administrator). */
+  updateProgramme: Maybe<Programme>;
+};
+
+
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
+export type MutationCreateProgrammeArgs = {
+  input: CreateProgrammeInput;
+};
+
+
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
+export type MutationRecordParticipationArgs = {
+  programmeId: Scalars['ID']['input'];
+  teachers?: InputMaybe<Scalars['Int']['input']>;
+  urn: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
+export type MutationRemoveParticipationArgs = {
+  programmeId: Scalars['ID']['input'];
+  urn: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
+export type MutationUpdateProgrammeArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateProgrammeInput;
 };
 
 /** A school taking part in a programme. */
@@ -118,7 +244,10 @@ export type Participation = {
   teachers: Scalars['Int']['output'];
 };
 
-/** A hub programme or work group in one academic year. */
+/**
+ * A hub programme or work group in one academic year. Its counts are figures of the hub's region (the region of the first
+ * LA it covers, by code).
+ */
 export type Programme = {
   __typename?: 'Programme';
   /** Academic year. */
@@ -127,12 +256,12 @@ export type Programme = {
   hub: CurriculumHub;
   /** Programme identifier. */
   id: Scalars['ID']['output'];
-  /** Participating schools, ordered by URN. */
-  participations: Array<Participation>;
-  /** Number of participating schools. */
-  schoolCount: Scalars['Int']['output'];
-  /** Number of participating teachers. */
-  teacherCount: Scalars['Int']['output'];
+  /** Participating schools, ordered by URN (signed-in callers; `null` with an error otherwise). */
+  participations: Maybe<Array<Participation>>;
+  /** Number of participating schools (`null` with an error for callers without access to the hub region's figures). */
+  schoolCount: Maybe<Scalars['Int']['output']>;
+  /** Number of participating teachers (`null` with an error for callers without access to the hub region's figures). */
+  teacherCount: Maybe<Scalars['Int']['output']>;
   /** Title, e.g. `Teaching for Mastery`. */
   title: Scalars['String']['output'];
   /** Work-group phase, for programmes run in phases. */
@@ -146,6 +275,11 @@ export type Query = {
   curriculumHub: Maybe<CurriculumHub>;
   /** Curriculum hubs ordered by id, optionally of one kind and covering an LA of one region. */
   curriculumHubs: Array<CurriculumHub>;
+  /**
+   * Changes to curriculum-hub records (programmes, participations) and bulk loads, newest first: administrators see every
+   * entry, a hub's staff the entries of their own hub.
+   */
+  curriculumHubsAuditLog: Maybe<Array<AuditEntry>>;
   /** A programme or work group by id; `null` when unknown. */
   programme: Maybe<Programme>;
 };
@@ -165,6 +299,13 @@ export type QueryCurriculumHubsArgs = {
 
 
 /** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
+export type QueryCurriculumHubsAuditLogArgs = {
+  entityType?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type QueryProgrammeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -175,7 +316,7 @@ export type Region = {
   /** GIAS region letter: A North East, B North West, D Yorkshire and the Humber, E East Midlands, F West Midlands, G East of England, H London, J South East, K South West. */
   code: Scalars['ID']['output'];
   /** Programme participation in an academic year over the region's schools. */
-  hubEngagement: HubEngagement;
+  hubEngagement: Maybe<HubEngagement>;
   /** URNs of every school of the register in this region; other subgraphs aggregate their own data over it. */
   schoolUrns: Array<Scalars['String']['output']>;
 };
@@ -189,10 +330,12 @@ export type RegionHubEngagementArgs = {
 /** A school in the register (Get Information About Schools). */
 export type School = {
   __typename?: 'School';
-  /** Programmes the school takes part in, optionally of one academic year. */
-  hubParticipations: Array<Participation>;
+  /** Programmes the school takes part in, optionally of one academic year (signed-in callers). */
+  hubParticipations: Maybe<Array<Participation>>;
   /** Number of programmes the school takes part in, optionally of one academic year. */
-  hubProgrammeCount: Scalars['Int']['output'];
+  hubProgrammeCount: Maybe<Scalars['Int']['output']>;
+  /** GIAS region letter of the school (from the local-authorities subgraph), for region-scoped figures. */
+  regionCode: Scalars['String']['output'];
   /** Unique Reference Number, digits only. */
   urn: Scalars['ID']['output'];
 };
@@ -207,6 +350,16 @@ export type SchoolHubParticipationsArgs = {
 /** A school in the register (Get Information About Schools). */
 export type SchoolHubProgrammeCountArgs = {
   academicYear?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Changes to a programme: fields left out stay as they are. */
+export type UpdateProgrammeInput = {
+  /** New academic year, named by its starting year (cannot be cleared). */
+  academicYear?: InputMaybe<Scalars['Int']['input']>;
+  /** New title (cannot be cleared). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** New work-group phase; `null` clears it. */
+  workgroupPhase?: InputMaybe<WorkgroupPhase>;
 };
 
 /** Phase of a work group (e.g. Teaching for Mastery). */
@@ -334,45 +487,80 @@ export type FederationReferenceTypes = ResolversObject<{
         | GraphQLRecursivePick<FederationTypes['Region'], {"schoolUrns":true}> ) );
   School:
     ( { __typename: 'School' }
-    & GraphQLRecursivePick<FederationTypes['School'], {"urn":true}> );
+    & GraphQLRecursivePick<FederationTypes['School'], {"urn":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['School'], {"regionCode":true}> ) );
 }>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  ColdSpotReport: ResolverTypeWrapper<ColdSpotReportReferenceModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AccessRule: AccessRule;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditSource: AuditSource;
+  ColdSpotReport: ResolverTypeWrapper<ColdSpotReportReferenceModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CreateProgrammeInput: CreateProgrammeInput;
   CurriculumHub: ResolverTypeWrapper<CurriculumHubModel>;
   CurriculumHubKind: CurriculumHubKind;
   HubEngagement: ResolverTypeWrapper<HubEngagement>;
   LocalAuthority: ResolverTypeWrapper<LocalAuthorityReferenceModel>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Participation: ResolverTypeWrapper<ParticipationModel>;
   Programme: ResolverTypeWrapper<ProgrammeModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionReferenceModel>;
   School: ResolverTypeWrapper<SchoolReferenceModel>;
+  UpdateProgrammeInput: UpdateProgrammeInput;
   WorkgroupPhase: WorkgroupPhase;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  ColdSpotReport: ColdSpotReportReferenceModel;
-  String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
+  AuditEntry: AuditEntry;
   ID: Scalars['ID']['output'];
+  ColdSpotReport: ColdSpotReportReferenceModel;
+  Int: Scalars['Int']['output'];
+  CreateProgrammeInput: CreateProgrammeInput;
   CurriculumHub: CurriculumHubModel;
   HubEngagement: HubEngagement;
   LocalAuthority: LocalAuthorityReferenceModel;
+  Mutation: Record<PropertyKey, never>;
   Participation: ParticipationModel;
   Programme: ProgrammeModel;
   Query: Record<PropertyKey, never>;
   Region: RegionReferenceModel;
   School: SchoolReferenceModel;
+  UpdateProgrammeInput: UpdateProgrammeInput;
+  String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
+}>;
+
+export type AccessDirectiveArgs = {
+  owner?: Maybe<Scalars['String']['input']>;
+  region?: Maybe<Scalars['String']['input']>;
+  rule: AccessRule;
+};
+
+export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  actorOrganisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  actorRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  actorSubject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['AuditSource'], ParentType, ContextType>;
 }>;
 
 export type ColdSpotReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ColdSpotReport'] = ResolversParentTypes['ColdSpotReport'], FederationReferenceType extends FederationReferenceTypes['ColdSpotReport'] = FederationReferenceTypes['ColdSpotReport']> = ResolversObject<{
@@ -401,7 +589,14 @@ export type LocalAuthorityResolvers<ContextType = Context, ParentType extends Re
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LocalAuthority']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   curriculumHubs?: Resolver<Array<ResolversTypes['CurriculumHub']>, ParentType, ContextType>;
-  hubEngagement?: Resolver<ResolversTypes['HubEngagement'], ParentType, ContextType, RequireFields<LocalAuthorityHubEngagementArgs, 'academicYear'>>;
+  hubEngagement?: Resolver<Maybe<ResolversTypes['HubEngagement']>, ParentType, ContextType, RequireFields<LocalAuthorityHubEngagementArgs, 'academicYear'>>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createProgramme?: Resolver<Maybe<ResolversTypes['Programme']>, ParentType, ContextType, RequireFields<MutationCreateProgrammeArgs, 'input'>>;
+  recordParticipation?: Resolver<Maybe<ResolversTypes['Participation']>, ParentType, ContextType, RequireFields<MutationRecordParticipationArgs, 'programmeId' | 'teachers' | 'urn'>>;
+  removeParticipation?: Resolver<Maybe<ResolversTypes['Programme']>, ParentType, ContextType, RequireFields<MutationRemoveParticipationArgs, 'programmeId' | 'urn'>>;
+  updateProgramme?: Resolver<Maybe<ResolversTypes['Programme']>, ParentType, ContextType, RequireFields<MutationUpdateProgrammeArgs, 'id' | 'input'>>;
 }>;
 
 export type ParticipationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Participation'] = ResolversParentTypes['Participation']> = ResolversObject<{
@@ -415,9 +610,9 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
   academicYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   hub?: Resolver<ResolversTypes['CurriculumHub'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  participations?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType>;
-  schoolCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  teacherCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  participations?: Resolver<Maybe<Array<ResolversTypes['Participation']>>, ParentType, ContextType>;
+  schoolCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  teacherCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   workgroupPhase?: Resolver<Maybe<ResolversTypes['WorkgroupPhase']>, ParentType, ContextType>;
 }>;
@@ -425,27 +620,30 @@ export type ProgrammeResolvers<ContextType = Context, ParentType extends Resolve
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   curriculumHub?: Resolver<Maybe<ResolversTypes['CurriculumHub']>, ParentType, ContextType, RequireFields<QueryCurriculumHubArgs, 'id'>>;
   curriculumHubs?: Resolver<Array<ResolversTypes['CurriculumHub']>, ParentType, ContextType, Partial<QueryCurriculumHubsArgs>>;
+  curriculumHubsAuditLog?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<QueryCurriculumHubsAuditLogArgs, 'first'>>;
   programme?: Resolver<Maybe<ResolversTypes['Programme']>, ParentType, ContextType, RequireFields<QueryProgrammeArgs, 'id'>>;
 }>;
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  hubEngagement?: Resolver<ResolversTypes['HubEngagement'], ParentType, ContextType, RequireFields<RegionHubEngagementArgs, 'academicYear'>>;
+  hubEngagement?: Resolver<Maybe<ResolversTypes['HubEngagement']>, ParentType, ContextType, RequireFields<RegionHubEngagementArgs, 'academicYear'>>;
 }>;
 
 export type SchoolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['School'] = ResolversParentTypes['School'], FederationReferenceType extends FederationReferenceTypes['School'] = FederationReferenceTypes['School']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['School']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  hubParticipations?: Resolver<Array<ResolversTypes['Participation']>, ParentType, ContextType, Partial<SchoolHubParticipationsArgs>>;
-  hubProgrammeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<SchoolHubProgrammeCountArgs>>;
+  hubParticipations?: Resolver<Maybe<Array<ResolversTypes['Participation']>>, ParentType, ContextType, Partial<SchoolHubParticipationsArgs>>;
+  hubProgrammeCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<SchoolHubProgrammeCountArgs>>;
   urn?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   ColdSpotReport?: ColdSpotReportResolvers<ContextType>;
   CurriculumHub?: CurriculumHubResolvers<ContextType>;
   HubEngagement?: HubEngagementResolvers<ContextType>;
   LocalAuthority?: LocalAuthorityResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Participation?: ParticipationResolvers<ContextType>;
   Programme?: ProgrammeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -453,3 +651,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   School?: SchoolResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  access?: AccessDirectiveResolver<any, any, ContextType>;
+}>;

@@ -1,13 +1,11 @@
-
 import { academicYear, integer, laCode, listOf, oneOf, text, urn } from '@tdg/kit/load/fields';
 import { existingKeys } from '@tdg/kit/load/existing-keys';
-import type { FileSpec, ImportSpec } from '@tdg/kit/load/spec';
+import type { ColumnSpec, FileSpec, ImportSpec } from '@tdg/kit/load/spec';
 import { upsertRows, valuesOf } from '@tdg/kit/load/write';
 import { isKnownLaCode } from '@tdg/kit/reference';
 import { CURRICULUM_HUB_KINDS, CurriculumHub, CurriculumHubLocalAuthority } from '../modules/hub/curriculum-hub.entity.ts';
 import { Participation } from '../modules/participation/participation.entity.ts';
 import { Programme, WORKGROUP_PHASES } from '../modules/programme/programme.entity.ts';
-
 
 /** A hub must cover at least one LA, and every LA code must be one of the reference list's 153. */
 function checkLaCodes(values: Record<string, unknown>): { column: string; reason: string }[] {
@@ -17,6 +15,22 @@ function checkLaCodes(values: Record<string, unknown>): { column: string; reason
   if (unknown.length > 0) return [{ column: 'la_codes', reason: `unknown LA code${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `"${c}"`).join(', ')}` }];
   return [];
 }
+
+/** Columns of `programmes.csv`; `createProgramme` and `updateProgramme` validate with the same parsers. */
+export const PROGRAMME_COLUMNS = [
+  { header: 'programme_id', required: true, parse: text },
+  { header: 'hub_id', required: true, parse: text },
+  { header: 'title', required: true, parse: text },
+  { header: 'academic_year', required: true, parse: academicYear },
+  { header: 'workgroup_phase', parse: oneOf(WORKGROUP_PHASES) },
+] as const satisfies readonly ColumnSpec[];
+
+/** Columns of `participations.csv` (an empty `teachers` cell is 1); `recordParticipation` validates with the same parsers. */
+export const PARTICIPATION_COLUMNS = [
+  { header: 'programme_id', required: true, parse: text },
+  { header: 'urn', required: true, parse: urn },
+  { header: 'teachers', parse: integer(0, 100_000), default: 1 },
+] as const satisfies readonly ColumnSpec[];
 
 const FILES: FileSpec[] = [
   {
@@ -35,24 +49,14 @@ const FILES: FileSpec[] = [
   {
     file: 'programmes.csv',
     key: ['programme_id'],
-    columns: [
-      { header: 'programme_id', required: true, parse: text },
-      { header: 'hub_id', required: true, parse: text },
-      { header: 'title', required: true, parse: text },
-      { header: 'academic_year', required: true, parse: academicYear },
-      { header: 'workgroup_phase', parse: oneOf(WORKGROUP_PHASES) },
-    ],
+    columns: PROGRAMME_COLUMNS,
     references: [{ column: 'hub_id', file: 'curriculum-hubs.csv' }],
     existingKeys: existingKeys(Programme, 'id'),
   },
   {
     file: 'participations.csv',
     key: ['programme_id', 'urn'],
-    columns: [
-      { header: 'programme_id', required: true, parse: text },
-      { header: 'urn', required: true, parse: urn },
-      { header: 'teachers', parse: integer(0, 100_000), default: 1 },
-    ],
+    columns: PARTICIPATION_COLUMNS,
     references: [{ column: 'programme_id', file: 'programmes.csv' }],
   },
 ];

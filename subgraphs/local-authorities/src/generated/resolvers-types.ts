@@ -22,6 +22,53 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Rules of the @access directive. */
+export type AccessRule =
+  /** Counts and rates: analysts within their region scope, organisation staff, administrators. */
+  | 'AGGREGATE'
+  /** Any signed-in identity. */
+  | 'AUTHENTICATED'
+  /** Records about people: staff of the owning organisation, administrators. */
+  | 'PERSONAL'
+  /** Anyone, signed in or not. */
+  | 'PUBLIC';
+
+/** A change to an organisation's records, from the audit trail of the subgraph that holds them. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The organisation the actor acted for. */
+  actorOrganisation: Maybe<Scalars['String']['output']>;
+  /** The actor's roles. */
+  actorRoles: Array<Scalars['String']['output']>;
+  /** Who made it: the subject of the verified token, or operator:<name> for a bulk load. */
+  actorSubject: Scalars['String']['output'];
+  /** The record after the change, as JSON (null when removed). */
+  after: Maybe<Scalars['String']['output']>;
+  /** When the change was made (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** The record before the change, as JSON (null when created). */
+  before: Maybe<Scalars['String']['output']>;
+  /** The changed record's id (the folder for an import). */
+  entityId: Scalars['String']['output'];
+  /** What changed: an entity type, or a file name for an import. */
+  entityType: Scalars['String']['output'];
+  /** Entry number within its subgraph. */
+  id: Scalars['ID']['output'];
+  /** The mutation name, or import. */
+  operation: Scalars['String']['output'];
+  /** Organisation owning the changed record. */
+  organisation: Maybe<Scalars['String']['output']>;
+  /** GraphQL mutation or bulk import. */
+  source: AuditSource;
+};
+
+/** Where an audit entry came from. */
+export type AuditSource =
+  /** A GraphQL mutation. */
+  | 'GRAPHQL'
+  /** A bulk load with npm run import. */
+  | 'IMPORT';
+
 /**
  * Schools without engagement in a scope (a region or an LA) over a span of academic years. The candidate schools are the
  * open state-funded schools of the scope; each engagement subgraph reports which of them it saw engaged, and the
@@ -29,12 +76,12 @@ export type Scalars = {
  */
 export type ColdSpotReport = {
   __typename?: 'ColdSpotReport';
-  /** Number of open state-funded schools in scope. */
-  candidateCount: Scalars['Int']['output'];
+  /** Number of open state-funded schools in scope. An aggregate: analysts within their region scope, staff, administrators. */
+  candidateCount: Maybe<Scalars['Int']['output']>;
   /** URNs of the open state-funded schools in scope. */
   candidateUrns: Array<Scalars['String']['output']>;
-  /** Number of cold spots: candidates with no engagement at all in the span. */
-  coldSpotCount: Scalars['Int']['output'];
+  /** Number of cold spots: candidates with no engagement at all in the span. An aggregate (as candidateCount). */
+  coldSpotCount: Maybe<Scalars['Int']['output']>;
   /** Candidates in a curriculum-hub programme in the span (from the curriculum-hubs subgraph). */
   curriculumEngagedUrns: Array<Scalars['String']['output']>;
   /** First academic year of the span. */
@@ -43,8 +90,8 @@ export type ColdSpotReport = {
   id: Scalars['ID']['output'];
   /** Candidates that hosted an ITT placement in the span (from the scitts subgraph). */
   ittEngagedUrns: Array<Scalars['String']['output']>;
-  /** The cold spots, highest percentage FSM first (unknown last), then by URN; at most `first`. */
-  schools: Array<School>;
+  /** The cold spots, highest percentage FSM first (unknown last), then by URN; at most `first`. An aggregate (as candidateCount). */
+  schools: Maybe<Array<School>>;
   /** Last academic year of the span. */
   toYear: Scalars['Int']['output'];
   /** Candidates with an ECT induction or NPQ enrolment in the span (from the teaching-school-hubs subgraph). */
@@ -59,6 +106,18 @@ export type ColdSpotReport = {
  */
 export type ColdSpotReportSchoolsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A learning network of an LA. */
+export type CreateNetworkInput = {
+  /** Kind of network. */
+  kind: NetworkKind;
+  /** DfE code of the LA running the network (an LA of this subgraph). */
+  laCode: Scalars['ID']['input'];
+  /** Network name. */
+  name: Scalars['String']['input'];
+  /** Network identifier as the LA records it (the natural key). */
+  networkId: Scalars['ID']['input'];
 };
 
 /** Establishment type group. */
@@ -89,8 +148,8 @@ export type LocalAuthority = {
   gssCode: Scalars['String']['output'];
   /** Local authority name. */
   name: Scalars['String']['output'];
-  /** Learning networks this LA runs. */
-  networks: Array<Network>;
+  /** Learning networks this LA runs. Signed-in callers only. */
+  networks: Maybe<Array<Network>>;
   /** Number of schools of this LA with status OPEN or OPEN_PROPOSED_TO_CLOSE. */
   openSchoolCount: Scalars['Int']['output'];
   /** Number of open state-funded schools of this LA. */
@@ -99,10 +158,10 @@ export type LocalAuthority = {
   region: Region;
   /** URNs of every school of the register in this LA; other subgraphs aggregate their own data over it. */
   schoolUrns: Array<Scalars['String']['output']>;
-  /** Schools of this LA receiving support during the academic year. */
-  schoolsReceivingSupport: Array<School>;
-  /** Support episodes for schools of this LA, optionally only those active during an academic year. */
-  supportEpisodes: Array<SupportEpisode>;
+  /** Schools of this LA receiving support during the academic year. Signed-in callers only. */
+  schoolsReceivingSupport: Maybe<Array<School>>;
+  /** Support episodes for schools of this LA, optionally only those active during an academic year. Signed-in callers only. */
+  supportEpisodes: Maybe<Array<SupportEpisode>>;
 };
 
 
@@ -137,7 +196,72 @@ export type LocalRetention = {
   inUnknownSchool: Scalars['Int']['output'];
 };
 
-/** A learning network run by a local authority. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a school of the register to a network; adding a member again is a no-op. */
+  addNetworkMember: Maybe<Network>;
+  /** Creates a learning network of an LA (its id is the natural key; repeating the same network is a no-op, a different one with the same id is refused). */
+  createNetwork: Maybe<Network>;
+  /** Ends a support episode on a day not before it started; ending it again on the same day is a no-op, on another day is refused. */
+  endSupportEpisode: Maybe<SupportEpisode>;
+  /** Records an episode of school-to-school support (its id is the natural key; repeating the same episode is a no-op, a different one with the same id is refused). */
+  recordSupportEpisode: Maybe<SupportEpisode>;
+  /** Adds a school to the register (its URN is the natural key; repeating the same registration is a no-op, a different one for an existing URN is refused). */
+  registerSchool: Maybe<School>;
+  /** Removes a school from a network; removing a school that is not a member is a no-op. */
+  removeNetworkMember: Maybe<Network>;
+  /** Sets a school's establishment status (open, close, proposed to open or close); setting the status it has is a no-op. */
+  setSchoolStatus: Maybe<School>;
+  /** Changes a school's details: fields given are set (null clears an optional one), fields left out stay as they are. */
+  updateSchool: Maybe<School>;
+};
+
+
+export type MutationAddNetworkMemberArgs = {
+  networkId: Scalars['ID']['input'];
+  urn: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateNetworkArgs = {
+  input: CreateNetworkInput;
+};
+
+
+export type MutationEndSupportEpisodeArgs = {
+  endedOn: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordSupportEpisodeArgs = {
+  input: RecordSupportEpisodeInput;
+};
+
+
+export type MutationRegisterSchoolArgs = {
+  input: RegisterSchoolInput;
+};
+
+
+export type MutationRemoveNetworkMemberArgs = {
+  networkId: Scalars['ID']['input'];
+  urn: Scalars['ID']['input'];
+};
+
+
+export type MutationSetSchoolStatusArgs = {
+  status: SchoolStatus;
+  urn: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateSchoolArgs = {
+  input: UpdateSchoolInput;
+  urn: Scalars['ID']['input'];
+};
+
+/** A learning network run by a local authority (signed-in callers only). */
 export type Network = {
   __typename?: 'Network';
   /** Network identifier as the LA records it. */
@@ -200,6 +324,11 @@ export type Query = {
   __typename?: 'Query';
   /** Local authorities ordered by code, optionally only those of one region. */
   localAuthorities: Array<LocalAuthority>;
+  /**
+   * Changes to the register, support episodes and networks recorded by this subgraph, newest first. Administrators see
+   * every entry; a local authority's staff see the entries about their own LA's records; analysts are refused.
+   */
+  localAuthoritiesAuditLog: Maybe<Array<AuditEntry>>;
   /** A local authority by its DfE three-digit code (`"808"`); `null` when unknown. */
   localAuthority: Maybe<LocalAuthority>;
   /** A government office region by its GIAS letter (`A` … `K`); `null` when no region has that code. */
@@ -216,6 +345,13 @@ export type Query = {
 /** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type QueryLocalAuthoritiesArgs = {
   regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
+export type QueryLocalAuthoritiesAuditLogArgs = {
+  entityType?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -245,6 +381,24 @@ export type QuerySchoolsArgs = {
   orderBy?: InputMaybe<SchoolOrder>;
 };
 
+/** An episode of school-to-school support. */
+export type RecordSupportEpisodeInput = {
+  /** Why the school receives support. */
+  category: SupportCategory;
+  /** Last day of support (ISO date, not before startedOn); left out while it goes on. */
+  endedOn?: InputMaybe<Scalars['String']['input']>;
+  /** Episode identifier as the LA records it (the natural key). */
+  episodeId: Scalars['ID']['input'];
+  /** First day of support (ISO date YYYY-MM-DD). */
+  startedOn: Scalars['String']['input'];
+  /** Kind of support. */
+  supportType: SupportType;
+  /** URN of the school receiving support (a school of the register; its LA owns the episode). */
+  supportedUrn: Scalars['ID']['input'];
+  /** URN of the school giving support, where it is a school (a school of the register, not the supported one). */
+  supportingUrn?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A government office region of England, as used by Get Information About Schools (GIAS). */
 export type Region = {
   __typename?: 'Region';
@@ -262,8 +416,8 @@ export type Region = {
   openStateFundedSchoolCount: Scalars['Int']['output'];
   /** URNs of every school of the register in this region; other subgraphs aggregate their own data over it. */
   schoolUrns: Array<Scalars['String']['output']>;
-  /** Schools of this region receiving local-authority support during the academic year (started on or before its 31 August, not ended before its 1 September). */
-  schoolsReceivingSupport: Array<School>;
+  /** Schools of this region receiving local-authority support during the academic year (started on or before its 31 August, not ended before its 1 September). Signed-in callers only. */
+  schoolsReceivingSupport: Maybe<Array<School>>;
 };
 
 
@@ -279,6 +433,36 @@ export type RegionSchoolsReceivingSupportArgs = {
   academicYear: Scalars['Int']['input'];
 };
 
+/** A new school of the register. */
+export type RegisterSchoolInput = {
+  /** DfE code of the local authority whose register holds the school (3 digits, an LA of this subgraph). */
+  laCode: Scalars['ID']['input'];
+  /** School name. */
+  name: Scalars['String']['input'];
+  /** Number of pupils on roll (0–10000). */
+  numberOfPupils?: InputMaybe<Scalars['Int']['input']>;
+  /** Latest Ofsted overall effectiveness. */
+  ofstedRating?: InputMaybe<OfstedRating>;
+  /** Percentage of pupils eligible for free school meals (0–100). */
+  percentageFsm?: InputMaybe<Scalars['Float']['input']>;
+  /** Phase of education. */
+  phase: SchoolPhase;
+  /** Postcode. */
+  postcode?: InputMaybe<Scalars['String']['input']>;
+  /** Establishment status. */
+  status: SchoolStatus;
+  /** Highest statutory pupil age (0–25, not below statutoryLowAge). */
+  statutoryHighAge?: InputMaybe<Scalars['Int']['input']>;
+  /** Lowest statutory pupil age (0–25). */
+  statutoryLowAge?: InputMaybe<Scalars['Int']['input']>;
+  /** Multi-academy trust, where the school is in one. */
+  trustName?: InputMaybe<Scalars['String']['input']>;
+  /** Establishment type group. */
+  typeGroup: EstablishmentTypeGroup;
+  /** Unique Reference Number: 6 or more digits. */
+  urn: Scalars['ID']['input'];
+};
+
 /** A school in the register (Get Information About Schools). */
 export type School = {
   __typename?: 'School';
@@ -286,8 +470,8 @@ export type School = {
   localAuthority: LocalAuthority;
   /** School name. */
   name: Scalars['String']['output'];
-  /** LA learning networks the school belongs to. */
-  networks: Array<Network>;
+  /** LA learning networks the school belongs to. Signed-in callers only. */
+  networks: Maybe<Array<Network>>;
   /** Number of pupils on roll. */
   numberOfPupils: Maybe<Scalars['Int']['output']>;
   /** Latest Ofsted overall effectiveness. */
@@ -300,6 +484,8 @@ export type School = {
   postcode: Maybe<Scalars['String']['output']>;
   /** The region of the school's local authority. */
   region: Region;
+  /** GIAS letter of the region of the school's local authority; other subgraphs require it for the region scope of their school-level figures. */
+  regionCode: Scalars['String']['output'];
   /** Whether the school is state-funded (any type group except INDEPENDENT). */
   stateFunded: Scalars['Boolean']['output'];
   /** Establishment status. */
@@ -308,10 +494,10 @@ export type School = {
   statutoryHighAge: Maybe<Scalars['Int']['output']>;
   /** Lowest statutory pupil age. */
   statutoryLowAge: Maybe<Scalars['Int']['output']>;
-  /** Support this school gave to others, optionally only episodes active during an academic year. */
-  supportGiven: Array<SupportEpisode>;
-  /** Support this school received from the LA, optionally only episodes active during an academic year. */
-  supportReceived: Array<SupportEpisode>;
+  /** Support this school gave to others, optionally only episodes active during an academic year. Signed-in callers only. */
+  supportGiven: Maybe<Array<SupportEpisode>>;
+  /** Support this school received from the LA, optionally only episodes active during an academic year. Signed-in callers only. */
+  supportReceived: Maybe<Array<SupportEpisode>>;
   /** Multi-academy trust, where the school is in one. */
   trustName: Maybe<Scalars['String']['output']>;
   /** Establishment type group. */
@@ -416,8 +602,8 @@ export type ScittCohort = {
   inductionSchoolUrns: Array<Scalars['String']['output']>;
   /** URN of the SCITT's lead school. */
   leadSchoolUrn: Maybe<Scalars['String']['output']>;
-  /** Where the cohort's awarded teachers began induction, relative to the SCITT. */
-  localRetention: LocalRetention;
+  /** Where the cohort's awarded teachers began induction, relative to the SCITT. An aggregate: analysts within the SCITT's region, staff, administrators. */
+  localRetention: Maybe<LocalRetention>;
   /** URNs of the SCITT's partner schools. */
   partnerSchoolUrns: Array<Scalars['String']['output']>;
   /** Region code of the SCITT. */
@@ -437,7 +623,7 @@ export type SupportCategory =
   /** Ofsted judged serious weaknesses. */
   | 'SERIOUS_WEAKNESSES';
 
-/** An episode of school-to-school support brokered by a local authority. */
+/** An episode of school-to-school support brokered by a local authority (signed-in callers only). */
 export type SupportEpisode = {
   __typename?: 'SupportEpisode';
   /** Why the school receives support. */
@@ -470,6 +656,30 @@ export type SupportType =
   | 'SCHOOL_TWINNING'
   /** Specialist leader of education. */
   | 'SLE';
+
+/** Changes to a school's details: a field left out is unchanged; null clears an optional field. */
+export type UpdateSchoolInput = {
+  /** School name (cannot be cleared). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Number of pupils on roll (0–10000). */
+  numberOfPupils?: InputMaybe<Scalars['Int']['input']>;
+  /** Latest Ofsted overall effectiveness. */
+  ofstedRating?: InputMaybe<OfstedRating>;
+  /** Percentage of pupils eligible for free school meals (0–100). */
+  percentageFsm?: InputMaybe<Scalars['Float']['input']>;
+  /** Phase of education (cannot be cleared). */
+  phase?: InputMaybe<SchoolPhase>;
+  /** Postcode. */
+  postcode?: InputMaybe<Scalars['String']['input']>;
+  /** Highest statutory pupil age (0–25, not below the lowest). */
+  statutoryHighAge?: InputMaybe<Scalars['Int']['input']>;
+  /** Lowest statutory pupil age (0–25). */
+  statutoryLowAge?: InputMaybe<Scalars['Int']['input']>;
+  /** Multi-academy trust. */
+  trustName?: InputMaybe<Scalars['String']['input']>;
+  /** Establishment type group (cannot be cleared). */
+  typeGroup?: InputMaybe<EstablishmentTypeGroup>;
+};
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -588,22 +798,28 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AccessRule: AccessRule;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditSource: AuditSource;
   ColdSpotReport: ResolverTypeWrapper<ColdSpotReportModelModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CreateNetworkInput: CreateNetworkInput;
   EstablishmentTypeGroup: EstablishmentTypeGroup;
   LocalAuthority: ResolverTypeWrapper<LocalAuthorityModel>;
   LocalRetention: ResolverTypeWrapper<LocalRetention>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Network: ResolverTypeWrapper<NetworkModel>;
   NetworkKind: NetworkKind;
   OfstedRating: OfstedRating;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordSupportEpisodeInput: RecordSupportEpisodeInput;
   Region: ResolverTypeWrapper<RegionModel>;
-  School: ResolverTypeWrapper<SchoolModel>;
+  RegisterSchoolInput: RegisterSchoolInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  School: ResolverTypeWrapper<SchoolModel>;
   SchoolConnection: ResolverTypeWrapper<SchoolPageModel>;
   SchoolEdge: ResolverTypeWrapper<SchoolEdgeModelModel>;
   SchoolFilter: SchoolFilter;
@@ -614,38 +830,69 @@ export type ResolversTypes = ResolversObject<{
   SupportCategory: SupportCategory;
   SupportEpisode: ResolverTypeWrapper<SupportEpisodeModel>;
   SupportType: SupportType;
+  UpdateSchoolInput: UpdateSchoolInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AuditEntry: AuditEntry;
+  ID: Scalars['ID']['output'];
   ColdSpotReport: ColdSpotReportModelModel;
   Int: Scalars['Int']['output'];
-  String: Scalars['String']['output'];
-  ID: Scalars['ID']['output'];
+  CreateNetworkInput: CreateNetworkInput;
   LocalAuthority: LocalAuthorityModel;
   LocalRetention: LocalRetention;
+  Mutation: Record<PropertyKey, never>;
   Network: NetworkModel;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
+  RecordSupportEpisodeInput: RecordSupportEpisodeInput;
   Region: RegionModel;
-  School: SchoolModel;
+  RegisterSchoolInput: RegisterSchoolInput;
   Float: Scalars['Float']['output'];
+  School: SchoolModel;
   SchoolConnection: SchoolPageModel;
   SchoolEdge: SchoolEdgeModelModel;
   SchoolFilter: SchoolFilter;
   ScittCohort: ScittCohortReferenceModel;
   SupportEpisode: SupportEpisodeModel;
+  UpdateSchoolInput: UpdateSchoolInput;
+  String: Scalars['String']['output'];
+}>;
+
+export type AccessDirectiveArgs = {
+  owner?: Maybe<Scalars['String']['input']>;
+  region?: Maybe<Scalars['String']['input']>;
+  rule: AccessRule;
+};
+
+export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  actorOrganisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  actorRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  actorSubject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['AuditSource'], ParentType, ContextType>;
 }>;
 
 export type ColdSpotReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ColdSpotReport'] = ResolversParentTypes['ColdSpotReport'], FederationReferenceType extends FederationReferenceTypes['ColdSpotReport'] = FederationReferenceTypes['ColdSpotReport']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ColdSpotReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  candidateCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  candidateCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   candidateUrns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  coldSpotCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coldSpotCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   fromYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  schools?: Resolver<Array<ResolversTypes['School']>, ParentType, ContextType, RequireFields<ColdSpotReportSchoolsArgs, 'first'>>;
+  schools?: Resolver<Maybe<Array<ResolversTypes['School']>>, ParentType, ContextType, RequireFields<ColdSpotReportSchoolsArgs, 'first'>>;
   toYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -655,13 +902,13 @@ export type LocalAuthorityResolvers<ContextType = Context, ParentType extends Re
   coldSpots?: Resolver<ResolversTypes['ColdSpotReport'], ParentType, ContextType, RequireFields<LocalAuthorityColdSpotsArgs, 'fromYear' | 'toYear'>>;
   gssCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  networks?: Resolver<Array<ResolversTypes['Network']>, ParentType, ContextType>;
+  networks?: Resolver<Maybe<Array<ResolversTypes['Network']>>, ParentType, ContextType>;
   openSchoolCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   openStateFundedSchoolCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   schoolUrns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  schoolsReceivingSupport?: Resolver<Array<ResolversTypes['School']>, ParentType, ContextType, RequireFields<LocalAuthoritySchoolsReceivingSupportArgs, 'academicYear'>>;
-  supportEpisodes?: Resolver<Array<ResolversTypes['SupportEpisode']>, ParentType, ContextType, Partial<LocalAuthoritySupportEpisodesArgs>>;
+  schoolsReceivingSupport?: Resolver<Maybe<Array<ResolversTypes['School']>>, ParentType, ContextType, RequireFields<LocalAuthoritySchoolsReceivingSupportArgs, 'academicYear'>>;
+  supportEpisodes?: Resolver<Maybe<Array<ResolversTypes['SupportEpisode']>>, ParentType, ContextType, Partial<LocalAuthoritySupportEpisodesArgs>>;
 }>;
 
 export type LocalRetentionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LocalRetention'] = ResolversParentTypes['LocalRetention']> = ResolversObject<{
@@ -669,6 +916,17 @@ export type LocalRetentionResolvers<ContextType = Context, ParentType extends Re
   inSameLocalAuthority?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   inSameRegion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   inUnknownSchool?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addNetworkMember?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType, RequireFields<MutationAddNetworkMemberArgs, 'networkId' | 'urn'>>;
+  createNetwork?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType, RequireFields<MutationCreateNetworkArgs, 'input'>>;
+  endSupportEpisode?: Resolver<Maybe<ResolversTypes['SupportEpisode']>, ParentType, ContextType, RequireFields<MutationEndSupportEpisodeArgs, 'endedOn' | 'id'>>;
+  recordSupportEpisode?: Resolver<Maybe<ResolversTypes['SupportEpisode']>, ParentType, ContextType, RequireFields<MutationRecordSupportEpisodeArgs, 'input'>>;
+  registerSchool?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType, RequireFields<MutationRegisterSchoolArgs, 'input'>>;
+  removeNetworkMember?: Resolver<Maybe<ResolversTypes['Network']>, ParentType, ContextType, RequireFields<MutationRemoveNetworkMemberArgs, 'networkId' | 'urn'>>;
+  setSchoolStatus?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType, RequireFields<MutationSetSchoolStatusArgs, 'status' | 'urn'>>;
+  updateSchool?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType, RequireFields<MutationUpdateSchoolArgs, 'input' | 'urn'>>;
 }>;
 
 export type NetworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network']> = ResolversObject<{
@@ -687,6 +945,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   localAuthorities?: Resolver<Array<ResolversTypes['LocalAuthority']>, ParentType, ContextType, Partial<QueryLocalAuthoritiesArgs>>;
+  localAuthoritiesAuditLog?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<QueryLocalAuthoritiesAuditLogArgs, 'first'>>;
   localAuthority?: Resolver<Maybe<ResolversTypes['LocalAuthority']>, ParentType, ContextType, RequireFields<QueryLocalAuthorityArgs, 'code'>>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionArgs, 'code'>>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
@@ -703,26 +962,27 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   openSchoolCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   openStateFundedSchoolCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   schoolUrns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  schoolsReceivingSupport?: Resolver<Array<ResolversTypes['School']>, ParentType, ContextType, RequireFields<RegionSchoolsReceivingSupportArgs, 'academicYear'>>;
+  schoolsReceivingSupport?: Resolver<Maybe<Array<ResolversTypes['School']>>, ParentType, ContextType, RequireFields<RegionSchoolsReceivingSupportArgs, 'academicYear'>>;
 }>;
 
 export type SchoolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['School'] = ResolversParentTypes['School'], FederationReferenceType extends FederationReferenceTypes['School'] = FederationReferenceTypes['School']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['School']> | FederationReferenceType, FederationReferenceType, ContextType>;
   localAuthority?: Resolver<ResolversTypes['LocalAuthority'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  networks?: Resolver<Array<ResolversTypes['Network']>, ParentType, ContextType>;
+  networks?: Resolver<Maybe<Array<ResolversTypes['Network']>>, ParentType, ContextType>;
   numberOfPupils?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   ofstedRating?: Resolver<Maybe<ResolversTypes['OfstedRating']>, ParentType, ContextType>;
   percentageFsm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   phase?: Resolver<ResolversTypes['SchoolPhase'], ParentType, ContextType>;
   postcode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   stateFunded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SchoolStatus'], ParentType, ContextType>;
   statutoryHighAge?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   statutoryLowAge?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  supportGiven?: Resolver<Array<ResolversTypes['SupportEpisode']>, ParentType, ContextType, Partial<SchoolSupportGivenArgs>>;
-  supportReceived?: Resolver<Array<ResolversTypes['SupportEpisode']>, ParentType, ContextType, Partial<SchoolSupportReceivedArgs>>;
+  supportGiven?: Resolver<Maybe<Array<ResolversTypes['SupportEpisode']>>, ParentType, ContextType, Partial<SchoolSupportGivenArgs>>;
+  supportReceived?: Resolver<Maybe<Array<ResolversTypes['SupportEpisode']>>, ParentType, ContextType, Partial<SchoolSupportReceivedArgs>>;
   trustName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   typeGroup?: Resolver<ResolversTypes['EstablishmentTypeGroup'], ParentType, ContextType>;
   urn?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -743,7 +1003,7 @@ export type SchoolEdgeResolvers<ContextType = Context, ParentType extends Resolv
 export type ScittCohortResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScittCohort'] = ResolversParentTypes['ScittCohort'], FederationReferenceType extends FederationReferenceTypes['ScittCohort'] = FederationReferenceTypes['ScittCohort']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ScittCohort']> | FederationReferenceType, FederationReferenceType, ContextType>;
   academicYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  localRetention?: Resolver<ResolversTypes['LocalRetention'], ParentType, ContextType>;
+  localRetention?: Resolver<Maybe<ResolversTypes['LocalRetention']>, ParentType, ContextType>;
   scittId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
@@ -758,9 +1018,11 @@ export type SupportEpisodeResolvers<ContextType = Context, ParentType extends Re
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   ColdSpotReport?: ColdSpotReportResolvers<ContextType>;
   LocalAuthority?: LocalAuthorityResolvers<ContextType>;
   LocalRetention?: LocalRetentionResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -772,3 +1034,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SupportEpisode?: SupportEpisodeResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  access?: AccessDirectiveResolver<any, any, ContextType>;
+}>;

@@ -1,5 +1,6 @@
-
 import {
+  type FieldParser,
+  FieldError,
   gssCode,
   integer,
   isoDate,
@@ -19,17 +20,37 @@ import { Region } from '../modules/region/region.entity.ts';
 import { OFSTED_RATINGS, SCHOOL_PHASES, SCHOOL_STATUSES, School, TYPE_GROUPS } from '../modules/school/school.entity.ts';
 import { SUPPORT_CATEGORIES, SUPPORT_TYPES, SupportEpisode } from '../modules/support/support-episode.entity.ts';
 
+/** A parser whose value must fit a column of at most `max` characters and not be blank (a cell of spaces). */
+const upTo =
+  (max: number, parse: FieldParser<string>): FieldParser<string> =>
+  (cell) => {
+    const value = parse(cell);
+    if (value === '') throw new FieldError('blank value (leave the field out instead)');
+    if (value.length > max) throw new FieldError(`"${cell}" is longer than ${max} characters`);
+    return value;
+  };
 
-const FILES: FileSpec[] = [
+/** Names and ids: text of at most 255 characters. */
+const shortText = upTo(255, text);
+/** A school's URN as the register stores it (6 to 12 digits). */
+const schoolUrn = upTo(12, urn);
+/** A postcode (at most 10 characters). */
+const postcode = upTo(10, text);
+
+/**
+ * The files of a load, in dependency order. The mutations validate their input with the same column rules and checks
+ * (src/write/input-rules.ts), so a write and a load accept the same values.
+ */
+export const FILES: readonly FileSpec[] = [
   {
     file: 'local-authorities.csv',
     key: ['la_code'],
     columns: [
       { header: 'la_code', required: true, parse: laCode },
       { header: 'gss_code', required: true, parse: gssCode },
-      { header: 'name', required: true, parse: text },
+      { header: 'name', required: true, parse: shortText },
       { header: 'region_code', required: true, parse: regionCode },
-      { header: 'region_name', required: true, parse: text },
+      { header: 'region_name', required: true, parse: shortText },
     ],
     existingKeys: existingKeys(LocalAuthority, 'code'),
   },
@@ -37,8 +58,8 @@ const FILES: FileSpec[] = [
     file: 'schools.csv',
     key: ['urn'],
     columns: [
-      { header: 'urn', required: true, parse: urn },
-      { header: 'name', required: true, parse: text },
+      { header: 'urn', required: true, parse: schoolUrn },
+      { header: 'name', required: true, parse: shortText },
       { header: 'la_code', required: true, parse: laCode },
       { header: 'phase', required: true, parse: oneOf(SCHOOL_PHASES) },
       { header: 'type_group', required: true, parse: oneOf(TYPE_GROUPS) },
@@ -48,8 +69,8 @@ const FILES: FileSpec[] = [
       { header: 'number_of_pupils', parse: integer(0, 10_000) },
       { header: 'percentage_fsm', parse: decimal(0, 100) },
       { header: 'ofsted_rating', parse: oneOf(OFSTED_RATINGS) },
-      { header: 'trust_name', parse: text },
-      { header: 'postcode', parse: text },
+      { header: 'trust_name', parse: shortText },
+      { header: 'postcode', parse: postcode },
     ],
     references: [{ column: 'la_code', file: 'local-authorities.csv' }],
     check: (v) =>
@@ -62,9 +83,9 @@ const FILES: FileSpec[] = [
     file: 'support-episodes.csv',
     key: ['episode_id'],
     columns: [
-      { header: 'episode_id', required: true, parse: text },
-      { header: 'supported_urn', required: true, parse: urn },
-      { header: 'supporting_urn', parse: urn },
+      { header: 'episode_id', required: true, parse: shortText },
+      { header: 'supported_urn', required: true, parse: schoolUrn },
+      { header: 'supporting_urn', parse: schoolUrn },
       { header: 'support_type', required: true, parse: oneOf(SUPPORT_TYPES) },
       { header: 'category', required: true, parse: oneOf(SUPPORT_CATEGORIES) },
       { header: 'started_on', required: true, parse: isoDate },
@@ -83,9 +104,9 @@ const FILES: FileSpec[] = [
     file: 'networks.csv',
     key: ['network_id'],
     columns: [
-      { header: 'network_id', required: true, parse: text },
+      { header: 'network_id', required: true, parse: shortText },
       { header: 'la_code', required: true, parse: laCode },
-      { header: 'name', required: true, parse: text },
+      { header: 'name', required: true, parse: shortText },
       { header: 'kind', required: true, parse: oneOf(NETWORK_KINDS) },
     ],
     references: [{ column: 'la_code', file: 'local-authorities.csv' }],
@@ -95,8 +116,8 @@ const FILES: FileSpec[] = [
     file: 'network-members.csv',
     key: ['network_id', 'urn'],
     columns: [
-      { header: 'network_id', required: true, parse: text },
-      { header: 'urn', required: true, parse: urn },
+      { header: 'network_id', required: true, parse: shortText },
+      { header: 'urn', required: true, parse: schoolUrn },
     ],
     references: [
       { column: 'network_id', file: 'networks.csv' },

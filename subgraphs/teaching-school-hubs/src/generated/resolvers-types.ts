@@ -23,6 +23,53 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Rules of the @access directive. */
+export type AccessRule =
+  /** Counts and rates: analysts within their region scope, organisation staff, administrators. */
+  | 'AGGREGATE'
+  /** Any signed-in identity. */
+  | 'AUTHENTICATED'
+  /** Records about people: staff of the owning organisation, administrators. */
+  | 'PERSONAL'
+  /** Anyone, signed in or not. */
+  | 'PUBLIC';
+
+/** A change to an organisation's records, from the audit trail of the subgraph that holds them. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The organisation the actor acted for. */
+  actorOrganisation: Maybe<Scalars['String']['output']>;
+  /** The actor's roles. */
+  actorRoles: Array<Scalars['String']['output']>;
+  /** Who made it: the subject of the verified token, or operator:<name> for a bulk load. */
+  actorSubject: Scalars['String']['output'];
+  /** The record after the change, as JSON (null when removed). */
+  after: Maybe<Scalars['String']['output']>;
+  /** When the change was made (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** The record before the change, as JSON (null when created). */
+  before: Maybe<Scalars['String']['output']>;
+  /** The changed record's id (the folder for an import). */
+  entityId: Scalars['String']['output'];
+  /** What changed: an entity type, or a file name for an import. */
+  entityType: Scalars['String']['output'];
+  /** Entry number within its subgraph. */
+  id: Scalars['ID']['output'];
+  /** The mutation name, or import. */
+  operation: Scalars['String']['output'];
+  /** Organisation owning the changed record. */
+  organisation: Maybe<Scalars['String']['output']>;
+  /** GraphQL mutation or bulk import. */
+  source: AuditSource;
+};
+
+/** Where an audit entry came from. */
+export type AuditSource =
+  /** A GraphQL mutation. */
+  | 'GRAPHQL'
+  /** A bulk load with npm run import. */
+  | 'IMPORT';
+
 /**
  * Schools without engagement in a scope (a region or an LA) over a span of academic years. The candidate schools are the
  * open state-funded schools of the scope; each engagement subgraph reports which of them it saw engaged, and the
@@ -74,6 +121,24 @@ export type EctInduction = {
   trainingProgramme: TrainingProgramme;
 };
 
+/** An NPQ enrolment to record. */
+export type EnrolNpqInput = {
+  /** Cohort (academic year, e.g. 2024). */
+  cohort: Scalars['Int']['input'];
+  /** NPQ course. */
+  course: NpqCourse;
+  /** Enrolment identifier as the hub records it (the natural key: a retry with the same id is recognised). */
+  enrolmentId: Scalars['ID']['input'];
+  /** Area code of the hub delivering the NPQ, e.g. `EE3`; a hub of this subgraph. */
+  hubId: Scalars['ID']['input'];
+  /** URN of the participant's school. */
+  schoolUrn: Scalars['String']['input'];
+  /** Status when created (ACTIVE by default); later changes go through recordNpqOutcome. */
+  status?: InputMaybe<NpqStatus>;
+  /** The participant's TRN, 7 digits. */
+  trn: Scalars['String']['input'];
+};
+
 /** A partnership between a hub and another organisation. */
 export type HubPartnership = {
   __typename?: 'HubPartnership';
@@ -119,9 +184,9 @@ export type LocalAuthority = {
   /** DfE three-digit LA code, e.g. `808` (Stockton-on-Tees). */
   code: Scalars['ID']['output'];
   /** ECT inductions starting in an academic year over the LA's schools. */
-  inductionEngagement: InductionEngagement;
+  inductionEngagement: Maybe<InductionEngagement>;
   /** NPQ enrolments of a cohort over the LA's schools. */
-  npqEngagement: NpqEngagement;
+  npqEngagement: Maybe<NpqEngagement>;
   /** URNs of every school of the register in this LA; other subgraphs aggregate their own data over it. */
   schoolUrns: Array<Scalars['String']['output']>;
   /** Hubs whose area covers this LA. */
@@ -138,6 +203,61 @@ export type LocalAuthorityInductionEngagementArgs = {
 /** An English local authority (LA), keeper of the register of its schools. */
 export type LocalAuthorityNpqEngagementArgs = {
   cohort: Scalars['Int']['input'];
+};
+
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Enrols a teacher on an NPQ delivered by a hub, keyed by the hub's enrolment id. Repeating it with the same data returns the existing enrolment (whatever its status now); the same id with different data is refused. */
+  enrolNpq: Maybe<NpqEnrolment>;
+  /** Records an induction's outcome. `finishedOn` is required for PASSED, FAILED and WITHDRAWN (not before `startedOn`) and must be empty for IN_PROGRESS and EXTENDED. Recording the current outcome again changes nothing. */
+  recordInductionOutcome: Maybe<EctInduction>;
+  /** Records an NPQ enrolment's status (outcome). Recording the current status again changes nothing. */
+  recordNpqOutcome: Maybe<NpqEnrolment>;
+  /** Starts an ECT induction with a hub as appropriate body, keyed by the hub's induction id; status IN_PROGRESS. Repeating it with the same data returns the existing induction; the same id with different data is refused. */
+  startEctInduction: Maybe<EctInduction>;
+};
+
+
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
+export type MutationEnrolNpqArgs = {
+  input: EnrolNpqInput;
+};
+
+
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
+export type MutationRecordInductionOutcomeArgs = {
+  finishedOn?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  status: InductionStatus;
+};
+
+
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
+export type MutationRecordNpqOutcomeArgs = {
+  id: Scalars['ID']['input'];
+  status: NpqStatus;
+};
+
+
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
+export type MutationStartEctInductionArgs = {
+  input: StartEctInductionInput;
 };
 
 /** National Professional Qualification. */
@@ -216,12 +336,14 @@ export type PartnerKind =
 /** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type Query = {
   __typename?: 'Query';
-  /** A teacher by TRN: their ECT inductions, NPQs and mentoring; `null` when no hub holds a record for the TRN. */
+  /** A teacher by TRN: their ECT inductions, NPQs and mentoring; `null` when no hub holds a record for the TRN. Organisation staff and administrators only; the teacher's lists hold only the caller's organisation's records. */
   teacher: Maybe<Teacher>;
   /** A Teaching School Hub by its area code (e.g. `EE3`); `null` when unknown. */
   teachingSchoolHub: Maybe<TeachingSchoolHub>;
   /** Teaching School Hubs ordered by area code, optionally only those of one region. */
   teachingSchoolHubs: Array<TeachingSchoolHub>;
+  /** Changes to the teaching-school-hubs subgraph's records, newest first (at most `first`, 1–500), optionally of one entity type (`EctInduction`, `NpqEnrolment`, or a file name for a load). Administrators see every entry; a hub's staff see the entries of their hub's records. */
+  teachingSchoolHubsAuditLog: Maybe<Array<AuditEntry>>;
 };
 
 
@@ -242,15 +364,22 @@ export type QueryTeachingSchoolHubsArgs = {
   regionCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
+
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
+export type QueryTeachingSchoolHubsAuditLogArgs = {
+  entityType?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A government office region of England, as used by Get Information About Schools (GIAS). */
 export type Region = {
   __typename?: 'Region';
   /** GIAS region letter: A North East, B North West, D Yorkshire and the Humber, E East Midlands, F West Midlands, G East of England, H London, J South East, K South West. */
   code: Scalars['ID']['output'];
   /** ECT inductions starting in an academic year over the region's schools. */
-  inductionEngagement: InductionEngagement;
+  inductionEngagement: Maybe<InductionEngagement>;
   /** NPQ enrolments of a cohort over the region's schools. */
-  npqEngagement: NpqEngagement;
+  npqEngagement: Maybe<NpqEngagement>;
   /** URNs of every school of the register in this region; other subgraphs aggregate their own data over it. */
   schoolUrns: Array<Scalars['String']['output']>;
   /** Hubs of the region. */
@@ -273,13 +402,15 @@ export type RegionNpqEngagementArgs = {
 export type School = {
   __typename?: 'School';
   /** Number of ECT inductions at the school, optionally of one academic year. */
-  ectCount: Scalars['Int']['output'];
+  ectCount: Maybe<Scalars['Int']['output']>;
   /** ECT inductions served at the school, optionally of one academic year. */
-  ectInductions: Array<EctInduction>;
+  ectInductions: Maybe<Array<EctInduction>>;
   /** Number of NPQ enrolments of the school's staff, optionally of one cohort. */
-  npqCount: Scalars['Int']['output'];
+  npqCount: Maybe<Scalars['Int']['output']>;
   /** NPQ enrolments of the school's staff, optionally of one cohort. */
-  npqEnrolments: Array<NpqEnrolment>;
+  npqEnrolments: Maybe<Array<NpqEnrolment>>;
+  /** Region letter of the school's local authority (from local-authorities: the region of the school's figures). */
+  regionCode: Scalars['String']['output'];
   /** Unique Reference Number, digits only. */
   urn: Scalars['ID']['output'];
 };
@@ -324,21 +455,43 @@ export type ScittCohort = {
   awardedTrns: Array<Scalars['String']['output']>;
   /** URN of the school of each awarded teacher's first induction, one per teacher who began. */
   inductionSchoolUrns: Array<Scalars['String']['output']>;
+  /** Region code of the SCITT. */
+  regionCode: Scalars['String']['output'];
   /** URN of the SCITT as a provider. */
   scittId: Scalars['ID']['output'];
   /** Number of the cohort's awarded teachers who began ECT induction. */
-  startedInductionCount: Scalars['Int']['output'];
+  startedInductionCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** An ECT induction to start. */
+export type StartEctInductionInput = {
+  /** Academic year the induction starts (its starting year, e.g. 2024). */
+  academicYear: Scalars['Int']['input'];
+  /** Area code of the hub acting as appropriate body, e.g. `EE3`; a hub of this subgraph. */
+  hubId: Scalars['ID']['input'];
+  /** Induction identifier as the hub records it (the natural key: a retry with the same id is recognised). */
+  inductionId: Scalars['ID']['input'];
+  /** The mentor's TRN, where recorded; not the ECT's own. */
+  mentorTrn?: InputMaybe<Scalars['String']['input']>;
+  /** URN of the school where the induction is served. */
+  schoolUrn: Scalars['String']['input'];
+  /** First day (ISO date). */
+  startedOn: Scalars['String']['input'];
+  /** Training programme. */
+  trainingProgramme: TrainingProgramme;
+  /** The early career teacher's TRN, 7 digits. */
+  trn: Scalars['String']['input'];
 };
 
 /** A teacher, identified by TRN (teacher reference number). The scitts subgraph contributes initial teacher training; the teaching-school-hubs subgraph contributes ECT inductions, NPQs and mentoring. */
 export type Teacher = {
   __typename?: 'Teacher';
   /** ECT inductions, ordered by start. */
-  inductions: Array<EctInduction>;
+  inductions: Maybe<Array<EctInduction>>;
   /** Inductions this teacher mentors, ordered by start. */
-  mentoring: Array<EctInduction>;
+  mentoring: Maybe<Array<EctInduction>>;
   /** NPQ enrolments, ordered by cohort. */
-  npqEnrolments: Array<NpqEnrolment>;
+  npqEnrolments: Maybe<Array<NpqEnrolment>>;
   /** Teacher reference number, 7 digits. */
   trn: Scalars['ID']['output'];
 };
@@ -347,9 +500,9 @@ export type Teacher = {
 export type TeachingSchoolHub = {
   __typename?: 'TeachingSchoolHub';
   /** Number of ECT inductions, optionally of one academic year. */
-  ectInductionCount: Scalars['Int']['output'];
+  ectInductionCount: Maybe<Scalars['Int']['output']>;
   /** ECT inductions with this hub as appropriate body, optionally of one academic year and status, ordered by id. */
-  ectInductions: Array<EctInduction>;
+  ectInductions: Maybe<Array<EctInduction>>;
   /** Hub area code, e.g. `EE3`. */
   id: Scalars['ID']['output'];
   /** The hub's lead school. */
@@ -359,9 +512,9 @@ export type TeachingSchoolHub = {
   /** Hub name. */
   name: Scalars['String']['output'];
   /** Number of NPQ enrolments, optionally of one cohort. */
-  npqEnrolmentCount: Scalars['Int']['output'];
+  npqEnrolmentCount: Maybe<Scalars['Int']['output']>;
   /** NPQ enrolments delivered by this hub, optionally of one cohort, course and status, ordered by id. */
-  npqEnrolments: Array<NpqEnrolment>;
+  npqEnrolments: Maybe<Array<NpqEnrolment>>;
   /** Partnerships of the hub with SCITTs, curriculum hubs and local authorities. */
   partnerships: Array<HubPartnership>;
   /** Region of the hub area. */
@@ -515,14 +668,18 @@ export type FederationReferenceTypes = ResolversObject<{
         | GraphQLRecursivePick<FederationTypes['Region'], {"schoolUrns":true}> ) );
   School:
     ( { __typename: 'School' }
-    & GraphQLRecursivePick<FederationTypes['School'], {"urn":true}> );
+    & GraphQLRecursivePick<FederationTypes['School'], {"urn":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['School'], {"regionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['School'], {"regionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['School'], {"regionCode":true}> ) );
   ScittCohort:
     ( { __typename: 'ScittCohort' }
     & GraphQLRecursivePick<FederationTypes['ScittCohort'], {"scittId":true,"academicYear":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['ScittCohort'], {"awardedTrns":true}>
-        | GraphQLRecursivePick<FederationTypes['ScittCohort'], {"awardedTrns":true}>
-        | GraphQLRecursivePick<FederationTypes['ScittCohort'], {"awardedTrns":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['ScittCohort'], {"awardedTrns":true,"regionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['ScittCohort'], {"awardedTrns":true,"regionCode":true}>
+        | GraphQLRecursivePick<FederationTypes['ScittCohort'], {"awardedTrns":true,"regionCode":true}> ) );
   Teacher:
     ( { __typename: 'Teacher' }
     & GraphQLRecursivePick<FederationTypes['Teacher'], {"trn":true}> );
@@ -535,16 +692,20 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  ColdSpotReport: ResolverTypeWrapper<ColdSpotReportReferenceModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AccessRule: AccessRule;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditSource: AuditSource;
+  ColdSpotReport: ResolverTypeWrapper<ColdSpotReportReferenceModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CurriculumHub: ResolverTypeWrapper<CurriculumHub>;
   EctInduction: ResolverTypeWrapper<EctInductionModel>;
+  EnrolNpqInput: EnrolNpqInput;
   HubPartnership: ResolverTypeWrapper<HubPartnershipModel>;
   InductionEngagement: ResolverTypeWrapper<InductionEngagement>;
   InductionStatus: InductionStatus;
   LocalAuthority: ResolverTypeWrapper<LocalAuthorityReferenceModel>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NpqCourse: NpqCourse;
   NpqEngagement: ResolverTypeWrapper<NpqEngagement>;
   NpqEnrolment: ResolverTypeWrapper<NpqEnrolmentModel>;
@@ -555,23 +716,27 @@ export type ResolversTypes = ResolversObject<{
   School: ResolverTypeWrapper<SchoolReferenceModel>;
   Scitt: ResolverTypeWrapper<Scitt>;
   ScittCohort: ResolverTypeWrapper<ScittCohortReferenceModel>;
+  StartEctInductionInput: StartEctInductionInput;
   Teacher: ResolverTypeWrapper<TeacherReferenceModel>;
   TeachingSchoolHub: ResolverTypeWrapper<TeachingSchoolHubModel>;
   TrainingProgramme: TrainingProgramme;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  ColdSpotReport: ColdSpotReportReferenceModel;
-  String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
+  AuditEntry: AuditEntry;
   ID: Scalars['ID']['output'];
+  ColdSpotReport: ColdSpotReportReferenceModel;
+  Int: Scalars['Int']['output'];
   CurriculumHub: CurriculumHub;
   EctInduction: EctInductionModel;
+  EnrolNpqInput: EnrolNpqInput;
   HubPartnership: HubPartnershipModel;
   InductionEngagement: InductionEngagement;
   LocalAuthority: LocalAuthorityReferenceModel;
+  Mutation: Record<PropertyKey, never>;
   NpqEngagement: NpqEngagement;
   NpqEnrolment: NpqEnrolmentModel;
   Query: Record<PropertyKey, never>;
@@ -579,9 +744,34 @@ export type ResolversParentTypes = ResolversObject<{
   School: SchoolReferenceModel;
   Scitt: Scitt;
   ScittCohort: ScittCohortReferenceModel;
+  StartEctInductionInput: StartEctInductionInput;
   Teacher: TeacherReferenceModel;
   TeachingSchoolHub: TeachingSchoolHubModel;
+  String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
+}>;
+
+export type AccessDirectiveArgs = {
+  owner?: Maybe<Scalars['String']['input']>;
+  region?: Maybe<Scalars['String']['input']>;
+  rule: AccessRule;
+};
+
+export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  actorOrganisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  actorRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  actorSubject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['AuditSource'], ParentType, ContextType>;
 }>;
 
 export type ColdSpotReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ColdSpotReport'] = ResolversParentTypes['ColdSpotReport'], FederationReferenceType extends FederationReferenceTypes['ColdSpotReport'] = FederationReferenceTypes['ColdSpotReport']> = ResolversObject<{
@@ -624,9 +814,16 @@ export type InductionEngagementResolvers<ContextType = Context, ParentType exten
 export type LocalAuthorityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LocalAuthority'] = ResolversParentTypes['LocalAuthority'], FederationReferenceType extends FederationReferenceTypes['LocalAuthority'] = FederationReferenceTypes['LocalAuthority']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LocalAuthority']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inductionEngagement?: Resolver<ResolversTypes['InductionEngagement'], ParentType, ContextType, RequireFields<LocalAuthorityInductionEngagementArgs, 'academicYear'>>;
-  npqEngagement?: Resolver<ResolversTypes['NpqEngagement'], ParentType, ContextType, RequireFields<LocalAuthorityNpqEngagementArgs, 'cohort'>>;
+  inductionEngagement?: Resolver<Maybe<ResolversTypes['InductionEngagement']>, ParentType, ContextType, RequireFields<LocalAuthorityInductionEngagementArgs, 'academicYear'>>;
+  npqEngagement?: Resolver<Maybe<ResolversTypes['NpqEngagement']>, ParentType, ContextType, RequireFields<LocalAuthorityNpqEngagementArgs, 'cohort'>>;
   teachingSchoolHubs?: Resolver<Array<ResolversTypes['TeachingSchoolHub']>, ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  enrolNpq?: Resolver<Maybe<ResolversTypes['NpqEnrolment']>, ParentType, ContextType, RequireFields<MutationEnrolNpqArgs, 'input'>>;
+  recordInductionOutcome?: Resolver<Maybe<ResolversTypes['EctInduction']>, ParentType, ContextType, RequireFields<MutationRecordInductionOutcomeArgs, 'id' | 'status'>>;
+  recordNpqOutcome?: Resolver<Maybe<ResolversTypes['NpqEnrolment']>, ParentType, ContextType, RequireFields<MutationRecordNpqOutcomeArgs, 'id' | 'status'>>;
+  startEctInduction?: Resolver<Maybe<ResolversTypes['EctInduction']>, ParentType, ContextType, RequireFields<MutationStartEctInductionArgs, 'input'>>;
 }>;
 
 export type NpqEngagementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NpqEngagement'] = ResolversParentTypes['NpqEngagement']> = ResolversObject<{
@@ -648,22 +845,23 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   teacher?: Resolver<Maybe<ResolversTypes['Teacher']>, ParentType, ContextType, RequireFields<QueryTeacherArgs, 'trn'>>;
   teachingSchoolHub?: Resolver<Maybe<ResolversTypes['TeachingSchoolHub']>, ParentType, ContextType, RequireFields<QueryTeachingSchoolHubArgs, 'id'>>;
   teachingSchoolHubs?: Resolver<Array<ResolversTypes['TeachingSchoolHub']>, ParentType, ContextType, Partial<QueryTeachingSchoolHubsArgs>>;
+  teachingSchoolHubsAuditLog?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<QueryTeachingSchoolHubsAuditLogArgs, 'first'>>;
 }>;
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inductionEngagement?: Resolver<ResolversTypes['InductionEngagement'], ParentType, ContextType, RequireFields<RegionInductionEngagementArgs, 'academicYear'>>;
-  npqEngagement?: Resolver<ResolversTypes['NpqEngagement'], ParentType, ContextType, RequireFields<RegionNpqEngagementArgs, 'cohort'>>;
+  inductionEngagement?: Resolver<Maybe<ResolversTypes['InductionEngagement']>, ParentType, ContextType, RequireFields<RegionInductionEngagementArgs, 'academicYear'>>;
+  npqEngagement?: Resolver<Maybe<ResolversTypes['NpqEngagement']>, ParentType, ContextType, RequireFields<RegionNpqEngagementArgs, 'cohort'>>;
   teachingSchoolHubs?: Resolver<Array<ResolversTypes['TeachingSchoolHub']>, ParentType, ContextType>;
 }>;
 
 export type SchoolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['School'] = ResolversParentTypes['School'], FederationReferenceType extends FederationReferenceTypes['School'] = FederationReferenceTypes['School']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['School']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  ectCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<SchoolEctCountArgs>>;
-  ectInductions?: Resolver<Array<ResolversTypes['EctInduction']>, ParentType, ContextType, Partial<SchoolEctInductionsArgs>>;
-  npqCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<SchoolNpqCountArgs>>;
-  npqEnrolments?: Resolver<Array<ResolversTypes['NpqEnrolment']>, ParentType, ContextType, Partial<SchoolNpqEnrolmentsArgs>>;
+  ectCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<SchoolEctCountArgs>>;
+  ectInductions?: Resolver<Maybe<Array<ResolversTypes['EctInduction']>>, ParentType, ContextType, Partial<SchoolEctInductionsArgs>>;
+  npqCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<SchoolNpqCountArgs>>;
+  npqEnrolments?: Resolver<Maybe<Array<ResolversTypes['NpqEnrolment']>>, ParentType, ContextType, Partial<SchoolNpqEnrolmentsArgs>>;
   urn?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
@@ -676,38 +874,40 @@ export type ScittCohortResolvers<ContextType = Context, ParentType extends Resol
   academicYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   inductionSchoolUrns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   scittId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  startedInductionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedInductionCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type TeacherResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Teacher'] = ResolversParentTypes['Teacher'], FederationReferenceType extends FederationReferenceTypes['Teacher'] = FederationReferenceTypes['Teacher']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Teacher']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  inductions?: Resolver<Array<ResolversTypes['EctInduction']>, ParentType, ContextType>;
-  mentoring?: Resolver<Array<ResolversTypes['EctInduction']>, ParentType, ContextType>;
-  npqEnrolments?: Resolver<Array<ResolversTypes['NpqEnrolment']>, ParentType, ContextType>;
+  inductions?: Resolver<Maybe<Array<ResolversTypes['EctInduction']>>, ParentType, ContextType>;
+  mentoring?: Resolver<Maybe<Array<ResolversTypes['EctInduction']>>, ParentType, ContextType>;
+  npqEnrolments?: Resolver<Maybe<Array<ResolversTypes['NpqEnrolment']>>, ParentType, ContextType>;
   trn?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type TeachingSchoolHubResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TeachingSchoolHub'] = ResolversParentTypes['TeachingSchoolHub'], FederationReferenceType extends FederationReferenceTypes['TeachingSchoolHub'] = FederationReferenceTypes['TeachingSchoolHub']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TeachingSchoolHub']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  ectInductionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<TeachingSchoolHubEctInductionCountArgs>>;
-  ectInductions?: Resolver<Array<ResolversTypes['EctInduction']>, ParentType, ContextType, Partial<TeachingSchoolHubEctInductionsArgs>>;
+  ectInductionCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<TeachingSchoolHubEctInductionCountArgs>>;
+  ectInductions?: Resolver<Maybe<Array<ResolversTypes['EctInduction']>>, ParentType, ContextType, Partial<TeachingSchoolHubEctInductionsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   leadSchool?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType>;
   localAuthorities?: Resolver<Array<ResolversTypes['LocalAuthority']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  npqEnrolmentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<TeachingSchoolHubNpqEnrolmentCountArgs>>;
-  npqEnrolments?: Resolver<Array<ResolversTypes['NpqEnrolment']>, ParentType, ContextType, Partial<TeachingSchoolHubNpqEnrolmentsArgs>>;
+  npqEnrolmentCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<TeachingSchoolHubNpqEnrolmentCountArgs>>;
+  npqEnrolments?: Resolver<Maybe<Array<ResolversTypes['NpqEnrolment']>>, ParentType, ContextType, Partial<TeachingSchoolHubNpqEnrolmentsArgs>>;
   partnerships?: Resolver<Array<ResolversTypes['HubPartnership']>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   ColdSpotReport?: ColdSpotReportResolvers<ContextType>;
   CurriculumHub?: CurriculumHubResolvers<ContextType>;
   EctInduction?: EctInductionResolvers<ContextType>;
   HubPartnership?: HubPartnershipResolvers<ContextType>;
   InductionEngagement?: InductionEngagementResolvers<ContextType>;
   LocalAuthority?: LocalAuthorityResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   NpqEngagement?: NpqEngagementResolvers<ContextType>;
   NpqEnrolment?: NpqEnrolmentResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -719,3 +919,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   TeachingSchoolHub?: TeachingSchoolHubResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  access?: AccessDirectiveResolver<any, any, ContextType>;
+}>;

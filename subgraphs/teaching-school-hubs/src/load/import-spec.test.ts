@@ -168,6 +168,21 @@ describe('teaching-school-hubs import spec', () => {
       'ect-inductions.csv:3:finished_on: finished_on is before started_on',
     ]));
 
+  test('rejects an induction whose finished_on does not agree with its status, and a mentor who is the ECT', () =>
+    rejects(
+      {
+        ...BASE,
+        'ect-inductions.csv':
+          BASE['ect-inductions.csv'].replace('2024-09-02,,2000001', '2024-09-02,2025-07-18,1000001').replace('2025-07-18,\n', ',\n') +
+          'I3,1000003,100003,EE3,2024,SCHOOL_LED,EXTENDED,2024-09-02,,\n',
+      },
+      [
+        'ect-inductions.csv:2:finished_on: finished_on must be empty while the status is IN_PROGRESS',
+        'ect-inductions.csv:2:mentor_trn: mentor_trn is the ECT’s own TRN',
+        'ect-inductions.csv:3:finished_on: finished_on is required when the status is PASSED',
+      ],
+    ));
+
   test('a rejected load writes nothing, not even the good files', async () => {
     await rejects(
       {

@@ -1,5 +1,4 @@
-
-import { academicYear, isoDate, laCode, listOf, oneOf, regionCode, text, trn, urn, hubAreaCode } from '@tdg/kit/load/fields';
+import { FieldError, type FieldParser, academicYear, hubAreaCode, isoDate, laCode, listOf, oneOf, regionCode, text, trn, urn } from '@tdg/kit/load/fields';
 import { existingKeys } from '@tdg/kit/load/existing-keys';
 import type { FileSpec, ImportSpec } from '@tdg/kit/load/spec';
 import { upsertRows, valuesOf } from '@tdg/kit/load/write';
@@ -8,9 +7,72 @@ import { EctInduction, INDUCTION_STATUSES, TRAINING_PROGRAMMES } from '../module
 import { NPQ_COURSES, NPQ_STATUSES, NpqEnrolment } from '../modules/npq/npq-enrolment.entity.ts';
 import { HubPartnership, PARTNER_KINDS } from '../modules/partnership/hub-partnership.entity.ts';
 
-
-
 const HUBS = 'teaching-school-hubs.csv';
+
+/** A record's own id (induction, enrolment): any non-blank text up to the 255 characters its column holds. */
+export const recordId: FieldParser<string> = (cell) => {
+  const v = text(cell);
+  if (v === '') throw new FieldError('blank id');
+  if (v.length > 255) throw new FieldError('id longer than 255 characters');
+  return v;
+};
+
+/** Statuses of a finished induction: they need `finished_on`; the others (IN_PROGRESS, EXTENDED) must leave it empty. */
+export const FINISHED_INDUCTION_STATUSES: readonly string[] = ['PASSED', 'FAILED', 'WITHDRAWN'];
+
+/**
+ * Rules across the fields of an induction, for a load and a write alike: `finished_on` present exactly when the status
+ * is a finished one, and not before `started_on`; the mentor is not the ECT.
+ */
+export function inductionProblems(v: Record<string, unknown>): { column: string; reason: string }[] {
+  const problems: { column: string; reason: string }[] = [];
+  const finished = v.finished_on ?? null;
+  if (FINISHED_INDUCTION_STATUSES.includes(String(v.status)) && finished === null) {
+    problems.push({ column: 'finished_on', reason: `finished_on is required when the status is ${v.status}` });
+  } else if (!FINISHED_INDUCTION_STATUSES.includes(String(v.status)) && finished !== null) {
+    problems.push({ column: 'finished_on', reason: `finished_on must be empty while the status is ${v.status}` });
+  } else if (finished !== null && String(finished) < String(v.started_on)) {
+    problems.push({ column: 'finished_on', reason: 'finished_on is before started_on' });
+  }
+  if (v.mentor_trn != null && v.mentor_trn === v.trn) problems.push({ column: 'mentor_trn', reason: 'mentor_trn is the ECT’s own TRN' });
+  return problems;
+}
+
+/** `ect-inductions.csv`: its columns and rules are also those of the induction mutations. */
+export const ECT_INDUCTIONS_FILE: FileSpec = {
+  file: 'ect-inductions.csv',
+  key: ['induction_id'],
+  columns: [
+    { header: 'induction_id', required: true, parse: recordId },
+    { header: 'trn', required: true, parse: trn },
+    { header: 'school_urn', required: true, parse: urn },
+    { header: 'hub_id', required: true, parse: hubAreaCode },
+    { header: 'academic_year', required: true, parse: academicYear },
+    { header: 'training_programme', required: true, parse: oneOf(TRAINING_PROGRAMMES) },
+    { header: 'status', required: true, parse: oneOf(INDUCTION_STATUSES) },
+    { header: 'started_on', required: true, parse: isoDate },
+    { header: 'finished_on', parse: isoDate },
+    { header: 'mentor_trn', parse: trn },
+  ],
+  references: [{ column: 'hub_id', file: HUBS }],
+  check: inductionProblems,
+};
+
+/** `npq-enrolments.csv`: its columns are also those of the NPQ mutations. */
+export const NPQ_ENROLMENTS_FILE: FileSpec = {
+  file: 'npq-enrolments.csv',
+  key: ['enrolment_id'],
+  columns: [
+    { header: 'enrolment_id', required: true, parse: recordId },
+    { header: 'trn', required: true, parse: trn },
+    { header: 'school_urn', required: true, parse: urn },
+    { header: 'hub_id', required: true, parse: hubAreaCode },
+    { header: 'course', required: true, parse: oneOf(NPQ_COURSES) },
+    { header: 'cohort', required: true, parse: academicYear },
+    { header: 'status', required: true, parse: oneOf(NPQ_STATUSES) },
+  ],
+  references: [{ column: 'hub_id', file: HUBS }],
+};
 
 const FILES: FileSpec[] = [
   {
@@ -26,39 +88,8 @@ const FILES: FileSpec[] = [
     check: (v) => ((v.la_codes as string[]).length === 0 ? [{ column: 'la_codes', reason: 'at least one LA code required' }] : []),
     existingKeys: existingKeys(TeachingSchoolHub, 'id'),
   },
-  {
-    file: 'ect-inductions.csv',
-    key: ['induction_id'],
-    columns: [
-      { header: 'induction_id', required: true, parse: text },
-      { header: 'trn', required: true, parse: trn },
-      { header: 'school_urn', required: true, parse: urn },
-      { header: 'hub_id', required: true, parse: hubAreaCode },
-      { header: 'academic_year', required: true, parse: academicYear },
-      { header: 'training_programme', required: true, parse: oneOf(TRAINING_PROGRAMMES) },
-      { header: 'status', required: true, parse: oneOf(INDUCTION_STATUSES) },
-      { header: 'started_on', required: true, parse: isoDate },
-      { header: 'finished_on', parse: isoDate },
-      { header: 'mentor_trn', parse: trn },
-    ],
-    references: [{ column: 'hub_id', file: HUBS }],
-    check: (v) =>
-      v.finished_on !== null && String(v.finished_on) < String(v.started_on) ? [{ column: 'finished_on', reason: 'finished_on is before started_on' }] : [],
-  },
-  {
-    file: 'npq-enrolments.csv',
-    key: ['enrolment_id'],
-    columns: [
-      { header: 'enrolment_id', required: true, parse: text },
-      { header: 'trn', required: true, parse: trn },
-      { header: 'school_urn', required: true, parse: urn },
-      { header: 'hub_id', required: true, parse: hubAreaCode },
-      { header: 'course', required: true, parse: oneOf(NPQ_COURSES) },
-      { header: 'cohort', required: true, parse: academicYear },
-      { header: 'status', required: true, parse: oneOf(NPQ_STATUSES) },
-    ],
-    references: [{ column: 'hub_id', file: HUBS }],
-  },
+  ECT_INDUCTIONS_FILE,
+  NPQ_ENROLMENTS_FILE,
   {
     file: 'hub-partnerships.csv',
     key: ['hub_id', 'partner_kind', 'partner_id'],

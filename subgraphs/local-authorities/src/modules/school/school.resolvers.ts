@@ -19,6 +19,7 @@ export const schoolResolvers: Resolvers = {
       const la = await loaders.laByCode.load(school.localAuthority.code);
       return (await loaders.regionByCode.load(la!.region.code))!;
     },
+    regionCode: async (school, _, { loaders }) => (await loaders.laByCode.load(school.localAuthority.code))!.region.code,
     stateFunded: (school) => school.typeGroup !== 'INDEPENDENT',
     percentageFsm: (school) => (school.percentageFsm === null || school.percentageFsm === undefined ? null : Number(school.percentageFsm)),
     supportReceived: (school, { academicYear }, { loaders }) => {

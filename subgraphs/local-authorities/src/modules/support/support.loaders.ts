@@ -32,11 +32,16 @@ export function activeDuring(academicYear: number | null): FilterQuery<SupportEp
 const ORDER = { orderBy: { startedOn: 'asc', id: 'asc' } } as const;
 
 /** Episodes per school (received or given) and per LA, keyed with an optional academic year. */
-const episodesBy = (em: EntityManager, keyOf: (e: SupportEpisode) => string | undefined, where: (ids: string[]) => FilterQuery<SupportEpisode>) =>
+const episodesBy = (
+  em: EntityManager,
+  keyOf: (e: SupportEpisode) => string | undefined,
+  where: (ids: string[]) => FilterQuery<SupportEpisode>,
+  populate: 'supportedSchool'[] = [],
+) =>
   loaderByArgument<YearKey, SupportEpisode[], number | null>(
     (k) => k.academicYear,
     async (year, keys) => {
-      const rows = await em.find(SupportEpisode, { $and: [where(keys.map((k) => k.id)), activeDuring(year)] }, ORDER);
+      const rows = await em.find(SupportEpisode, { $and: [where(keys.map((k) => k.id)), activeDuring(year)] }, { ...ORDER, populate });
       const groups = groupBy(rows, (e) => keyOf(e));
       return keys.map((k) => groups.get(k.id) ?? []);
     },
@@ -51,6 +56,8 @@ export const supportLoaders = (em: EntityManager) => ({
     em,
     (e) => (e.supportedSchool as School).localAuthority.code,
     (ids) => ({ supportedSchool: { localAuthority: { $in: ids } } }),
+    // Grouped by the supported school's LA: the school must be loaded, not a bare reference.
+    ['supportedSchool'],
   ),
   /** Distinct schools receiving support during a year, per scope, ordered by URN. */
   schoolsReceivingSupport: loaderByArgument<ScopeYear, School[], string>(

@@ -1,0 +1,104 @@
+import { LockMode } from '@mikro-orm/postgresql';
+import { recordAudit } from '@tdg/kit/audit/record';
+import { validateInput } from '@tdg/kit/write/validate-input';
+import type { MutationResolvers } from '../../generated/resolvers-types.ts';
+import { badField, columnParser, inputRules, validateArguments } from '../../write/input-rules.ts';
+import { assertCanWriteLa, assertLaWriter, changedFields, laOrganisation, writeTransaction } from '../../write/transaction.ts';
+import { LocalAuthority } from '../local-authority/local-authority.entity.ts';
+import { School } from '../school/school.entity.ts';
+import { Network, NetworkMember } from './network.entity.ts';
+
+/** Input fields of a network and the networks.csv columns whose rules they share. */
+const NETWORK_COLUMNS = { networkId: 'network_id', laCode: 'la_code', name: 'name', kind: 'kind' } as const;
+
+type NetworkRecord = Record<keyof typeof NETWORK_COLUMNS, unknown>;
+
+/** A network as a plain record: what the audit trail stores and what a repeated creation is compared with. */
+export const networkRecord = (n: Network): NetworkRecord => ({ networkId: n.id, laCode: n.localAuthority.code, name: n.name, kind: n.kind });
+
+const NETWORKS = 'networks';
+
+/** Validated arguments of a membership change. */
+const memberArguments = (args: Record<string, unknown>) =>
+  validateArguments<{ networkId: string; urn: string }>(args, {
+    networkId: columnParser('network-members.csv', 'network_id'),
+    urn: columnParser('network-members.csv', 'urn'),
+  });
+
+export const networkMutations: MutationResolvers = {
+  createNetwork: async (_, { input }, ctx) => {
+    assertLaWriter(ctx.identity, NETWORKS);
+    const desired = validateInput<NetworkRecord>(input, inputRules('networks.csv', NETWORK_COLUMNS), 'input');
+    const laCode = String(desired.laCode);
+    const id = String(desired.networkId);
+    const identity = assertCanWriteLa(ctx.identity, laCode, `the networks of LA ${laCode}`);
+    return writeTransaction(ctx, async (tx) => {
+      const la = await tx.findOne(LocalAuthority, laCode);
+      if (!la) throw badField('input.laCode', `unknown LA code "${laCode}": no such local authority`);
+      const existing = await tx.findOne(Network, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (existing) {
+        const differs = changedFields(networkRecord(existing), desired);
+        if (differs.length > 0) throw badField('input.networkId', `network "${id}" already exists with a different ${differs.join(', ')}`);
+        return existing;
+      }
+      const network = tx.create(Network, { id, localAuthority: la, name: desired.name, kind: desired.kind } as never);
+      recordAudit(tx, identity, 'GRAPHQL', {
+        operation: 'createNetwork',
+        entityType: 'Network',
+        entityId: id,
+        organisation: laOrganisation(laCode),
+        before: null,
+        after: networkRecord(network),
+      });
+      return network;
+    });
+  },
+
+  addNetworkMember: async (_, args, ctx) => {
+    assertLaWriter(ctx.identity, NETWORKS);
+    const { networkId, urn } = memberArguments(args);
+    return writeTransaction(ctx, async (tx) => {
+      // Locking the network serialises changes to its membership.
+      const network = await tx.findOne(Network, networkId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!network) throw badField('networkId', `unknown network "${networkId}"`);
+      const laCode = network.localAuthority.code;
+      const identity = assertCanWriteLa(ctx.identity, laCode, `network ${networkId}`);
+      const school = await tx.findOne(School, urn);
+      if (!school) throw badField('urn', `unknown URN "${urn}": no such school in the register`);
+      if (await tx.findOne(NetworkMember, { network: networkId, school: urn })) return network;
+      tx.create(NetworkMember, { network, school } as never);
+      recordAudit(tx, identity, 'GRAPHQL', {
+        operation: 'addNetworkMember',
+        entityType: 'NetworkMember',
+        entityId: `${networkId}:${urn}`,
+        organisation: laOrganisation(laCode),
+        before: null,
+        after: { networkId, urn },
+      });
+      return network;
+    });
+  },
+
+  removeNetworkMember: async (_, args, ctx) => {
+    assertLaWriter(ctx.identity, NETWORKS);
+    const { networkId, urn } = memberArguments(args);
+    return writeTransaction(ctx, async (tx) => {
+      const network = await tx.findOne(Network, networkId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!network) throw badField('networkId', `unknown network "${networkId}"`);
+      const laCode = network.localAuthority.code;
+      const identity = assertCanWriteLa(ctx.identity, laCode, `network ${networkId}`);
+      const member = await tx.findOne(NetworkMember, { network: networkId, school: urn });
+      if (!member) return network;
+      tx.remove(member);
+      recordAudit(tx, identity, 'GRAPHQL', {
+        operation: 'removeNetworkMember',
+        entityType: 'NetworkMember',
+        entityId: `${networkId}:${urn}`,
+        organisation: laOrganisation(laCode),
+        before: { networkId, urn },
+        after: null,
+      });
+      return network;
+    });
+  },
+};
