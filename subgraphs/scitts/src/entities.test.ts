@@ -1,35 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type TestSubgraph, graphql, startTestSubgraph } from '../../../test/support/subgraph-harness.ts';
 import { scitts } from './index.ts';
-
-const SCITTS = 'scitt_id,ukprn,name,lead_school_urn,region_code\n70245,10012345,Stockton-on-Tees Teacher Training Partnership,100001,A\n70300,,Cambridge SCITT,,G\n';
-const PARTNERS = 'scitt_id,urn\n70245,100003\n70245,100001\n70245,100002\n70300,100003\n';
-
-/** trainee_id, scitt_id, trn, route, phase, subject, academic_year, status, awarded_on */
-const TRAINEES = [
-  ['T1', '70245', '1234567', 'PROVIDER_LED_POSTGRAD', 'SECONDARY', '100403', '2023', 'AWARDED', '2024-07-01'],
-  ['T2', '70245', '2345678', 'SCHOOL_DIRECT_SALARIED', 'PRIMARY', '', '2023', 'AWARDED', '2024-07-02'],
-  ['T3', '70245', '', 'EARLY_YEARS_POSTGRAD', 'EARLY_YEARS', '', '2023', 'WITHDRAWN', ''],
-  ['T4', '70245', '', 'PROVIDER_LED_POSTGRAD', 'PRIMARY', '', '2023', 'IN_TRAINING', ''],
-  ['T5', '70245', '3456789', 'ASSESSMENT_ONLY', 'PRIMARY', '', '2024', 'DEFERRED', ''],
-  ['T6', '70300', '1234567', 'EARLY_YEARS_SALARIED', 'EARLY_YEARS', '', '2024', 'AWARDED', '2025-06-30'],
-  ['T7', '70245', '', 'PROVIDER_LED_POSTGRAD', 'PRIMARY', '', '2023', 'AWARDED', '2024-07-03'],
-];
-
-/** placement_id, trainee_id, urn, started_on, ended_on */
-const PLACEMENTS = [
-  ['P1', 'T1', '100001', '2023-09-10', '2023-12-15'],
-  ['P2', 'T1', '100002', '2024-01-08', ''],
-  ['P3', 'T2', '100001', '2023-09-10', '2024-02-01'],
-  ['P4', 'T4', '100003', '2023-10-01', ''],
-  ['P5', 'T5', '100002', '2024-09-05', ''],
-  ['P6', 'T6', '100003', '2024-09-05', ''],
-  ['P7', 'T2', '200001', '2024-02-10', ''],
-];
-
-const csv = (header: string, rows: string[][]) => `${header}\n${rows.map((r) => r.join(',')).join('\n')}\n`;
+import { PLACEMENTS, TRAINEES, fixtureFolder } from './testing/fixture.ts';
 
 /** ITT engagement computed from the input rows, to check the subgraph's SQL against. */
 function expectedEngagement(urns: string[], academicYear: number) {
@@ -38,16 +9,11 @@ function expectedEngagement(urns: string[], academicYear: number) {
   return { schoolsHostingPlacements: new Set(hits.map((p) => p[2])).size, placements: hits.length, trainees: new Set(hits.map((p) => p[1])).size };
 }
 
-/** The subgraph on its own, without a gateway: `_entities` resolves every entity it owns or extends. */
+/** The subgraph on its own, without a gateway: `_entities` resolves every entity it owns or extends (as an administrator). */
 describe('scitts subgraph _entities', () => {
   let sg: TestSubgraph;
   beforeAll(async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'scitts-entities-'));
-    writeFileSync(join(folder, 'scitts.csv'), SCITTS);
-    writeFileSync(join(folder, 'scitt-partner-schools.csv'), PARTNERS);
-    writeFileSync(join(folder, 'trainees.csv'), csv('trainee_id,scitt_id,trn,route,phase,subject,academic_year,status,awarded_on', TRAINEES));
-    writeFileSync(join(folder, 'placements.csv'), csv('placement_id,trainee_id,urn,started_on,ended_on', PLACEMENTS));
-    sg = await startTestSubgraph(scitts, folder);
+    sg = await startTestSubgraph(scitts, fixtureFolder());
   });
   afterAll(() => sg?.close());
 
@@ -166,9 +132,9 @@ describe('scitts subgraph _entities', () => {
       `... on School { urn placements { id startedOn endedOn trainee { id } school { urn } } placementCount
          in2024: placementCount(academicYear: 2024) placements2024: placements(academicYear: 2024) { id } partnerScitts { id } }`,
       [
-        { __typename: 'School', urn: '100001' },
-        { __typename: 'School', urn: '100003' },
-        { __typename: 'School', urn: '999999' },
+        { __typename: 'School', urn: '100001', regionCode: 'A' },
+        { __typename: 'School', urn: '100003', regionCode: 'A' },
+        { __typename: 'School', urn: '999999', regionCode: 'K' },
       ],
     );
     expect(result).toEqual([
@@ -270,7 +236,7 @@ describe('scitts subgraph _entities', () => {
       ... on ColdSpotReport { ittEngagedUrns }`;
     const reps = (n: number) => [
       ...[{ __typename: 'Scitt', id: '70245' }, { __typename: 'Scitt', id: '70300' }].slice(0, n),
-      ...['100001', '100002', '100003'].slice(0, n + 1).map((urn) => ({ __typename: 'School', urn })),
+      ...['100001', '100002', '100003'].slice(0, n + 1).map((urn) => ({ __typename: 'School', urn, regionCode: 'A' })),
       ...['1234567', '2345678'].slice(0, n).map((trn) => ({ __typename: 'Teacher', trn })),
       ...['808', '873'].slice(0, n).map((code) => ({ __typename: 'LocalAuthority', code, schoolUrns: ['100001', '100002'] })),
       ...['la:808:2021:2023', 'la:873:2021:2024'].slice(0, n).map((id) => ({ __typename: 'ColdSpotReport', id, fromYear: 2021, toYear: 2024, candidateUrns: ['100001', '100003'] })),

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { loadTypeDefs } from '@tdg/kit/schema-file';
 import type { SubgraphPackage } from '@tdg/kit/subgraph-package';
 import { subgraphInfo } from '@tdg/kit/subgraph-registry';
+import { access } from './access.ts';
 import { entities } from './entities.ts';
 import { importSpec } from './load/import-spec.ts';
 import { type Loaders, createLoaders } from './loaders.ts';
@@ -12,6 +13,6 @@ export const scitts: SubgraphPackage<Loaders> = {
   info: subgraphInfo('scitts'),
   entities,
   migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
-  module: { name: 'scitts', typeDefs: loadTypeDefs('scitts'), resolvers: resolvers as never, createLoaders },
+  module: { name: 'scitts', typeDefs: loadTypeDefs('scitts'), resolvers: resolvers as never, createLoaders, access },
   importSpec,
 };

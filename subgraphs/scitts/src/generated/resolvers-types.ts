@@ -22,6 +22,67 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Rules of the @access directive. */
+export type AccessRule =
+  /** Counts and rates: analysts within their region scope, organisation staff, administrators. */
+  | 'AGGREGATE'
+  /** Any signed-in identity. */
+  | 'AUTHENTICATED'
+  /** Records about people: staff of the owning organisation, administrators. */
+  | 'PERSONAL'
+  /** Anyone, signed in or not. */
+  | 'PUBLIC';
+
+/** A new placement of a trainee in a school. */
+export type AddPlacementInput = {
+  /** Last day (ISO date), not before the first; leave out while it goes on. */
+  endedOn?: InputMaybe<Scalars['String']['input']>;
+  /** Placement identifier as the SCITT records it (the natural key). */
+  placementId: Scalars['ID']['input'];
+  /** First day (ISO date). */
+  startedOn: Scalars['String']['input'];
+  /** The trainee placed; must be held here. */
+  traineeId: Scalars['ID']['input'];
+  /** URN of the school hosting the placement (6 or more digits). */
+  urn: Scalars['String']['input'];
+};
+
+/** A change to an organisation's records, from the audit trail of the subgraph that holds them. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The organisation the actor acted for. */
+  actorOrganisation: Maybe<Scalars['String']['output']>;
+  /** The actor's roles. */
+  actorRoles: Array<Scalars['String']['output']>;
+  /** Who made it: the subject of the verified token, or operator:<name> for a bulk load. */
+  actorSubject: Scalars['String']['output'];
+  /** The record after the change, as JSON (null when removed). */
+  after: Maybe<Scalars['String']['output']>;
+  /** When the change was made (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** The record before the change, as JSON (null when created). */
+  before: Maybe<Scalars['String']['output']>;
+  /** The changed record's id (the folder for an import). */
+  entityId: Scalars['String']['output'];
+  /** What changed: an entity type, or a file name for an import. */
+  entityType: Scalars['String']['output'];
+  /** Entry number within its subgraph. */
+  id: Scalars['ID']['output'];
+  /** The mutation name, or import. */
+  operation: Scalars['String']['output'];
+  /** Organisation owning the changed record. */
+  organisation: Maybe<Scalars['String']['output']>;
+  /** GraphQL mutation or bulk import. */
+  source: AuditSource;
+};
+
+/** Where an audit entry came from. */
+export type AuditSource =
+  /** A GraphQL mutation. */
+  | 'GRAPHQL'
+  /** A bulk load with npm run import. */
+  | 'IMPORT';
+
 /** Award recommended at the end of training. */
 export type Award =
   /** Early years teacher status (early-years routes). */
@@ -85,7 +146,81 @@ export type LocalAuthorityIttEngagementArgs = {
   academicYear: Scalars['Int']['input'];
 };
 
-/** A trainee's placement in a school. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Places a trainee in a school; a repeat with the same data returns the placement unchanged. */
+  addPlacement: Maybe<Placement>;
+  /** Records that a trainee in training deferred: status DEFERRED. */
+  deferTrainee: Maybe<Trainee>;
+  /** Records the last day of a placement. */
+  endPlacement: Maybe<Placement>;
+  /**
+   * Records the award (QTS, or EYTS for early-years routes) of a trainee in training: status AWARDED on `awardedOn`. An
+   * awarded trainee needs a TRN: give `trn` unless the trainee already holds one.
+   */
+  recordTraineeAward: Maybe<Trainee>;
+  /** Registers a trainee with status IN_TRAINING; a repeat with the same data returns the trainee unchanged. */
+  registerTrainee: Maybe<Trainee>;
+  /** Removes a placement recorded in error; returns it as it was (also when repeated). */
+  removePlacement: Maybe<Placement>;
+  /** Resumes a deferred trainee's training: status IN_TRAINING again. */
+  resumeTrainee: Maybe<Trainee>;
+  /** Changes a trainee's route, phase, subject or TRN (fields left out keep their value). */
+  updateTrainee: Maybe<Trainee>;
+  /** Records that a trainee in training (or deferred) withdrew: status WITHDRAWN. */
+  withdrawTrainee: Maybe<Trainee>;
+};
+
+
+export type MutationAddPlacementArgs = {
+  input: AddPlacementInput;
+};
+
+
+export type MutationDeferTraineeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEndPlacementArgs = {
+  endedOn: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordTraineeAwardArgs = {
+  awardedOn: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  trn?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRegisterTraineeArgs = {
+  input: RegisterTraineeInput;
+};
+
+
+export type MutationRemovePlacementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationResumeTraineeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateTraineeArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateTraineeInput;
+};
+
+
+export type MutationWithdrawTraineeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** A trainee's placement in a school: a personal record, read by the SCITT's staff and administrators only. */
 export type Placement = {
   __typename?: 'Placement';
   /** Last day (ISO date), `null` while it goes on. */
@@ -107,7 +242,12 @@ export type Query = {
   scitt: Maybe<Scitt>;
   /** SCITTs ordered by id, optionally only those of one region. */
   scitts: Array<Scitt>;
-  /** A trainee by the SCITT's trainee identifier; `null` when unknown. */
+  /**
+   * Changes to SCITT records (trainees, placements, loads), newest first: all of them for administrators, the caller's own
+   * organisation's for its staff; optionally of one entity type (`Trainee`, `Placement`, or a file name for an import).
+   */
+  scittsAuditLog: Maybe<Array<AuditEntry>>;
+  /** A trainee by the SCITT's trainee identifier; `null` when unknown, `null` with FORBIDDEN when another SCITT's. */
   trainee: Maybe<Trainee>;
 };
 
@@ -121,6 +261,13 @@ export type QueryScittArgs = {
 /** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
 export type QueryScittsArgs = {
   regionCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The root of the graph: regions, local authorities and schools (the register), teachers by TRN, and each kind of organisation by id. */
+export type QueryScittsAuditLogArgs = {
+  entityType?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -148,6 +295,24 @@ export type RegionIttEngagementArgs = {
   academicYear: Scalars['Int']['input'];
 };
 
+/** A new trainee of a SCITT. */
+export type RegisterTraineeInput = {
+  /** Academic year training starts (its starting year, e.g. 2024). */
+  academicYear: Scalars['Int']['input'];
+  /** Course phase; EARLY_YEARS for early-years routes. */
+  phase: CoursePhase;
+  /** Training route. */
+  route: TrainingRoute;
+  /** URN of the SCITT as a provider; the SCITT must be held here. */
+  scittId: Scalars['ID']['input'];
+  /** Subject as a HECoS code (6 digits); required for SECONDARY. */
+  subject?: InputMaybe<Scalars['String']['input']>;
+  /** Trainee identifier as the SCITT records it (the natural key: a repeat with the same id is the same trainee). */
+  traineeId: Scalars['ID']['input'];
+  /** Teacher reference number (7 digits), when the trainee has one. */
+  trn?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A school in the register (Get Information About Schools). */
 export type School = {
   __typename?: 'School';
@@ -155,8 +320,10 @@ export type School = {
   partnerScitts: Array<Scitt>;
   /** Number of placements hosted, optionally only of one academic year. */
   placementCount: Scalars['Int']['output'];
-  /** Placements hosted by the school, optionally only those of trainees of one academic year. */
-  placements: Array<Placement>;
+  /** Placements hosted by the school, optionally only those of trainees of one academic year: only the caller's SCITT's (all for administrators). */
+  placements: Maybe<Array<Placement>>;
+  /** GIAS region letter of the school (from the register), for access rules on the school's figures. */
+  regionCode: Scalars['String']['output'];
   /** Unique Reference Number, digits only. */
   urn: Scalars['ID']['output'];
 };
@@ -190,8 +357,8 @@ export type Scitt = {
   partnerSchools: Array<Maybe<School>>;
   /** Region the SCITT works in. */
   region: Region;
-  /** Trainees, optionally of one cohort (academic year) and status, ordered by id. */
-  trainees: Array<Trainee>;
+  /** Trainees, optionally of one cohort (academic year) and status, ordered by id: the SCITT's staff and administrators only. */
+  trainees: Maybe<Array<Trainee>>;
   /** UK provider reference number. */
   ukprn: Maybe<Scalars['String']['output']>;
 };
@@ -241,13 +408,13 @@ export type ScittCohort = {
 /** A teacher, identified by TRN (teacher reference number). The scitts subgraph contributes initial teacher training; the teaching-school-hubs subgraph contributes ECT inductions, NPQs and mentoring. */
 export type Teacher = {
   __typename?: 'Teacher';
-  /** Initial teacher training records with SCITTs, ordered by academic year. */
-  training: Array<Trainee>;
+  /** Initial teacher training records with SCITTs, ordered by academic year: only the caller's SCITT's (all for administrators). */
+  training: Maybe<Array<Trainee>>;
   /** Teacher reference number, 7 digits. */
   trn: Scalars['ID']['output'];
 };
 
-/** A person training to teach with a SCITT. */
+/** A person training to teach with a SCITT: a personal record, read by the SCITT's staff and administrators only. */
 export type Trainee = {
   __typename?: 'Trainee';
   /** Academic year training started. */
@@ -305,6 +472,18 @@ export type TrainingRoute =
   | 'SCHOOL_DIRECT_TUITION_FEE'
   /** Teacher degree apprenticeship. */
   | 'TEACHER_DEGREE_APPRENTICESHIP';
+
+/** Changes to a trainee: only the fields given change; `null` clears `subject` or `trn`. */
+export type UpdateTraineeInput = {
+  /** Course phase; EARLY_YEARS for early-years routes. */
+  phase?: InputMaybe<CoursePhase>;
+  /** Training route. */
+  route?: InputMaybe<TrainingRoute>;
+  /** Subject as a HECoS code (6 digits); required for SECONDARY. */
+  subject?: InputMaybe<Scalars['String']['input']>;
+  /** Teacher reference number (7 digits); required once awarded. */
+  trn?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -415,7 +594,9 @@ export type FederationReferenceTypes = ResolversObject<{
         | GraphQLRecursivePick<FederationTypes['Region'], {"schoolUrns":true}> ) );
   School:
     ( { __typename: 'School' }
-    & GraphQLRecursivePick<FederationTypes['School'], {"urn":true}> );
+    & GraphQLRecursivePick<FederationTypes['School'], {"urn":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['School'], {"regionCode":true}> ) );
   Scitt:
     ( { __typename: 'Scitt' }
     & GraphQLRecursivePick<FederationTypes['Scitt'], {"id":true}> );
@@ -431,17 +612,22 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AccessRule: AccessRule;
+  AddPlacementInput: AddPlacementInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditSource: AuditSource;
   Award: Award;
   ColdSpotReport: ResolverTypeWrapper<ColdSpotReportReferenceModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CoursePhase: CoursePhase;
   IttEngagement: ResolverTypeWrapper<IttEngagement>;
   LocalAuthority: ResolverTypeWrapper<LocalAuthorityReferenceModel>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Placement: ResolverTypeWrapper<PlacementModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionReferenceModel>;
+  RegisterTraineeInput: RegisterTraineeInput;
   School: ResolverTypeWrapper<SchoolReferenceModel>;
   Scitt: ResolverTypeWrapper<ScittModel>;
   ScittCohort: ResolverTypeWrapper<ScittCohortModelModel>;
@@ -449,26 +635,56 @@ export type ResolversTypes = ResolversObject<{
   Trainee: ResolverTypeWrapper<TraineeModel>;
   TraineeStatus: TraineeStatus;
   TrainingRoute: TrainingRoute;
+  UpdateTraineeInput: UpdateTraineeInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  ColdSpotReport: ColdSpotReportReferenceModel;
-  String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
+  AddPlacementInput: AddPlacementInput;
   ID: Scalars['ID']['output'];
+  AuditEntry: AuditEntry;
+  ColdSpotReport: ColdSpotReportReferenceModel;
+  Int: Scalars['Int']['output'];
   IttEngagement: IttEngagement;
   LocalAuthority: LocalAuthorityReferenceModel;
+  Mutation: Record<PropertyKey, never>;
   Placement: PlacementModel;
   Query: Record<PropertyKey, never>;
   Region: RegionReferenceModel;
+  RegisterTraineeInput: RegisterTraineeInput;
   School: SchoolReferenceModel;
   Scitt: ScittModel;
   ScittCohort: ScittCohortModelModel;
   Teacher: TeacherReferenceModel;
   Trainee: TraineeModel;
+  UpdateTraineeInput: UpdateTraineeInput;
+  String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
+}>;
+
+export type AccessDirectiveArgs = {
+  owner?: Maybe<Scalars['String']['input']>;
+  region?: Maybe<Scalars['String']['input']>;
+  rule: AccessRule;
+};
+
+export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  actorOrganisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  actorRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  actorSubject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['AuditSource'], ParentType, ContextType>;
 }>;
 
 export type ColdSpotReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ColdSpotReport'] = ResolversParentTypes['ColdSpotReport'], FederationReferenceType extends FederationReferenceTypes['ColdSpotReport'] = FederationReferenceTypes['ColdSpotReport']> = ResolversObject<{
@@ -489,6 +705,18 @@ export type LocalAuthorityResolvers<ContextType = Context, ParentType extends Re
   ittEngagement?: Resolver<ResolversTypes['IttEngagement'], ParentType, ContextType, RequireFields<LocalAuthorityIttEngagementArgs, 'academicYear'>>;
 }>;
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addPlacement?: Resolver<Maybe<ResolversTypes['Placement']>, ParentType, ContextType, RequireFields<MutationAddPlacementArgs, 'input'>>;
+  deferTrainee?: Resolver<Maybe<ResolversTypes['Trainee']>, ParentType, ContextType, RequireFields<MutationDeferTraineeArgs, 'id'>>;
+  endPlacement?: Resolver<Maybe<ResolversTypes['Placement']>, ParentType, ContextType, RequireFields<MutationEndPlacementArgs, 'endedOn' | 'id'>>;
+  recordTraineeAward?: Resolver<Maybe<ResolversTypes['Trainee']>, ParentType, ContextType, RequireFields<MutationRecordTraineeAwardArgs, 'awardedOn' | 'id'>>;
+  registerTrainee?: Resolver<Maybe<ResolversTypes['Trainee']>, ParentType, ContextType, RequireFields<MutationRegisterTraineeArgs, 'input'>>;
+  removePlacement?: Resolver<Maybe<ResolversTypes['Placement']>, ParentType, ContextType, RequireFields<MutationRemovePlacementArgs, 'id'>>;
+  resumeTrainee?: Resolver<Maybe<ResolversTypes['Trainee']>, ParentType, ContextType, RequireFields<MutationResumeTraineeArgs, 'id'>>;
+  updateTrainee?: Resolver<Maybe<ResolversTypes['Trainee']>, ParentType, ContextType, RequireFields<MutationUpdateTraineeArgs, 'id' | 'input'>>;
+  withdrawTrainee?: Resolver<Maybe<ResolversTypes['Trainee']>, ParentType, ContextType, RequireFields<MutationWithdrawTraineeArgs, 'id'>>;
+}>;
+
 export type PlacementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Placement'] = ResolversParentTypes['Placement']> = ResolversObject<{
   endedOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -500,6 +728,7 @@ export type PlacementResolvers<ContextType = Context, ParentType extends Resolve
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   scitt?: Resolver<Maybe<ResolversTypes['Scitt']>, ParentType, ContextType, RequireFields<QueryScittArgs, 'id'>>;
   scitts?: Resolver<Array<ResolversTypes['Scitt']>, ParentType, ContextType, Partial<QueryScittsArgs>>;
+  scittsAuditLog?: Resolver<Maybe<Array<ResolversTypes['AuditEntry']>>, ParentType, ContextType, RequireFields<QueryScittsAuditLogArgs, 'first'>>;
   trainee?: Resolver<Maybe<ResolversTypes['Trainee']>, ParentType, ContextType, RequireFields<QueryTraineeArgs, 'id'>>;
 }>;
 
@@ -514,7 +743,7 @@ export type SchoolResolvers<ContextType = Context, ParentType extends ResolversP
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['School']> | FederationReferenceType, FederationReferenceType, ContextType>;
   partnerScitts?: Resolver<Array<ResolversTypes['Scitt']>, ParentType, ContextType>;
   placementCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<SchoolPlacementCountArgs>>;
-  placements?: Resolver<Array<ResolversTypes['Placement']>, ParentType, ContextType, Partial<SchoolPlacementsArgs>>;
+  placements?: Resolver<Maybe<Array<ResolversTypes['Placement']>>, ParentType, ContextType, Partial<SchoolPlacementsArgs>>;
   urn?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
@@ -527,7 +756,7 @@ export type ScittResolvers<ContextType = Context, ParentType extends ResolversPa
   partnerSchoolCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   partnerSchools?: Resolver<Array<Maybe<ResolversTypes['School']>>, ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
-  trainees?: Resolver<Array<ResolversTypes['Trainee']>, ParentType, ContextType, Partial<ScittTraineesArgs>>;
+  trainees?: Resolver<Maybe<Array<ResolversTypes['Trainee']>>, ParentType, ContextType, Partial<ScittTraineesArgs>>;
   ukprn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -549,7 +778,7 @@ export type ScittCohortResolvers<ContextType = Context, ParentType extends Resol
 
 export type TeacherResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Teacher'] = ResolversParentTypes['Teacher'], FederationReferenceType extends FederationReferenceTypes['Teacher'] = FederationReferenceTypes['Teacher']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Teacher']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  training?: Resolver<Array<ResolversTypes['Trainee']>, ParentType, ContextType>;
+  training?: Resolver<Maybe<Array<ResolversTypes['Trainee']>>, ParentType, ContextType>;
   trn?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
@@ -568,9 +797,11 @@ export type TraineeResolvers<ContextType = Context, ParentType extends Resolvers
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   ColdSpotReport?: ColdSpotReportResolvers<ContextType>;
   IttEngagement?: IttEngagementResolvers<ContextType>;
   LocalAuthority?: LocalAuthorityResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Placement?: PlacementResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
@@ -581,3 +812,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Trainee?: TraineeResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  access?: AccessDirectiveResolver<any, any, ContextType>;
+}>;

@@ -1,4 +1,3 @@
-
 import { academicYear, hecosCode, isoDate, oneOf, providerUrn, regionCode, ukprn, text, trn, urn } from '@tdg/kit/load/fields';
 import { existingKeys } from '@tdg/kit/load/existing-keys';
 import type { FileSpec, ImportSpec } from '@tdg/kit/load/spec';
@@ -8,10 +7,8 @@ import { Placement } from '../modules/placement/placement.entity.ts';
 import { Scitt } from '../modules/scitt/scitt.entity.ts';
 import { COURSE_PHASES, TRAINEE_STATUSES, TRAINING_ROUTES, Trainee, isEarlyYearsRoute } from '../modules/trainee/trainee.entity.ts';
 
-
-
-/** Checks across a trainee's fields (DATA-FORMAT.md). */
-function checkTrainee(v: Record<string, unknown>): { column: string; reason: string }[] {
+/** Checks across a trainee's fields (DATA-FORMAT.md); the trainee mutations apply them too. */
+export function checkTrainee(v: Record<string, unknown>): { column: string; reason: string }[] {
   const problems: { column: string; reason: string }[] = [];
   if (v.phase === 'SECONDARY' && v.subject === null) {
     problems.push({ column: 'subject', reason: 'subject (HECoS code) is required for a SECONDARY course' });
@@ -23,6 +20,11 @@ function checkTrainee(v: Record<string, unknown>): { column: string; reason: str
     problems.push({ column: 'awarded_on', reason: 'awarded_on is required when status is AWARDED' });
   }
   return problems;
+}
+
+/** Checks across a placement's fields: it does not end before it starts. */
+export function checkPlacement(v: Record<string, unknown>): { column: string; reason: string }[] {
+  return v.ended_on != null && String(v.ended_on) < String(v.started_on) ? [{ column: 'ended_on', reason: 'ended_on is before started_on' }] : [];
 }
 
 const FILES: FileSpec[] = [
@@ -76,7 +78,7 @@ const FILES: FileSpec[] = [
       { header: 'ended_on', parse: isoDate },
     ],
     references: [{ column: 'trainee_id', file: 'trainees.csv' }],
-    check: (v) => (v.ended_on !== null && String(v.ended_on) < String(v.started_on) ? [{ column: 'ended_on', reason: 'ended_on is before started_on' }] : []),
+    check: checkPlacement,
   },
 ];
 
@@ -127,3 +129,8 @@ export const importSpec: ImportSpec = {
     );
   },
 };
+
+/** The spec of one file, for the mutations that write the same records (same parsers, same checks). */
+export function fileSpec(file: 'scitts.csv' | 'scitt-partner-schools.csv' | 'trainees.csv' | 'placements.csv'): FileSpec {
+  return FILES.find((f) => f.file === file)!;
+}

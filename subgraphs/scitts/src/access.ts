@@ -1,0 +1,40 @@
+import type { AccessFunctions } from '@tdg/kit/auth/access';
+import { regionOfLa } from '@tdg/kit/reference';
+import type { Context } from './context.ts';
+import type { AreaReference } from './modules/area/area.ts';
+import type { ScittCohortModel } from './modules/cohort/scitt-cohort.ts';
+import type { ColdSpotReportReference } from './modules/cold-spots/cold-spot-report.ts';
+import type { Placement } from './modules/placement/placement.entity.ts';
+import type { SchoolReference } from './modules/school/school.ts';
+import type { Trainee } from './modules/trainee/trainee.entity.ts';
+import { scittOrganisation } from './write/writers.ts';
+
+/** The region of a cold-spot report's scope, from its id: `la:808:2021:2024` → 808's region, `region:E:…` → `E`. */
+export function regionOfColdSpotReport(id: string): string | null {
+  const la = /^la:(\d{3}):/.exec(id);
+  if (la) return regionOfLa(la[1]);
+  const region = /^region:([A-Z]):/.exec(id);
+  return region ? region[1] : null;
+}
+
+/**
+ * The owner and region functions the SDL's `@access` directives name (see `@tdg/kit/auth/access`). Trainees and
+ * placements belong to `scitt:<the trainee's SCITT>`; figures are in the region of their area, school (handed in by the
+ * gateway from the register) or SCITT.
+ */
+export const access: AccessFunctions<Context> = {
+  owners: {
+    trainee: (trainee: Trainee) => scittOrganisation(trainee.scitt.id),
+    placement: async (placement: Placement, { loaders }) => {
+      const trainee = await loaders.traineeById.load(placement.trainee.id);
+      return trainee ? scittOrganisation(trainee.scitt.id) : null;
+    },
+  },
+  regions: {
+    cohort: async (cohort: ScittCohortModel, { loaders }) => (await loaders.scittById.load(cohort.scittId))?.regionCode ?? null,
+    school: (school: SchoolReference) => school.regionCode ?? null,
+    localAuthority: (la: AreaReference) => regionOfLa(la.code),
+    region: (region: AreaReference) => region.code,
+    coldSpotReport: (report: ColdSpotReportReference) => regionOfColdSpotReport(report.id),
+  },
+};
