@@ -135,7 +135,7 @@ export type LocalAuthority = {
   /** DfE three-digit LA code, e.g. `808` (Stockton-on-Tees). */
   code: Scalars['ID']['output'];
   /** ITT placement figures over the LA's schools for trainees of an academic year. */
-  ittEngagement: IttEngagement;
+  ittEngagement: Maybe<IttEngagement>;
   /** URNs of every school of the register in this LA; other subgraphs aggregate their own data over it. */
   schoolUrns: Array<Scalars['String']['output']>;
 };
@@ -282,7 +282,7 @@ export type Region = {
   /** GIAS region letter: A North East, B North West, D Yorkshire and the Humber, E East Midlands, F West Midlands, G East of England, H London, J South East, K South West. */
   code: Scalars['ID']['output'];
   /** ITT placement figures over the region's schools for trainees of an academic year. */
-  ittEngagement: IttEngagement;
+  ittEngagement: Maybe<IttEngagement>;
   /** URNs of every school of the register in this region; other subgraphs aggregate their own data over it. */
   schoolUrns: Array<Scalars['String']['output']>;
   /** SCITTs of the region, ordered by id. */
@@ -319,7 +319,7 @@ export type School = {
   /** SCITTs the school is a partner of. */
   partnerScitts: Array<Scitt>;
   /** Number of placements hosted, optionally only of one academic year. */
-  placementCount: Scalars['Int']['output'];
+  placementCount: Maybe<Scalars['Int']['output']>;
   /** Placements hosted by the school, optionally only those of trainees of one academic year: only the caller's SCITT's (all for administrators). */
   placements: Maybe<Array<Placement>>;
   /** GIAS region letter of the school (from the register), for access rules on the school's figures. */
@@ -382,13 +382,13 @@ export type ScittCohort = {
   /** Academic year the cohort started training. */
   academicYear: Scalars['Int']['output'];
   /** Number of trainees awarded QTS or EYTS. */
-  awardedCount: Scalars['Int']['output'];
+  awardedCount: Maybe<Scalars['Int']['output']>;
   /** TRNs of the cohort's awarded trainees. */
   awardedTrns: Array<Scalars['String']['output']>;
   /** Number of trainees who deferred. */
-  deferredCount: Scalars['Int']['output'];
+  deferredCount: Maybe<Scalars['Int']['output']>;
   /** Number of trainees still in training. */
-  inTrainingCount: Scalars['Int']['output'];
+  inTrainingCount: Maybe<Scalars['Int']['output']>;
   /** URN of the SCITT's lead school. */
   leadSchoolUrn: Maybe<Scalars['String']['output']>;
   /** URNs of the SCITT's partner schools. */
@@ -400,9 +400,9 @@ export type ScittCohort = {
   /** URN of the SCITT as a provider. */
   scittId: Scalars['ID']['output'];
   /** Number of trainees in the cohort. */
-  traineeCount: Scalars['Int']['output'];
+  traineeCount: Maybe<Scalars['Int']['output']>;
   /** Number of trainees who withdrew. */
-  withdrawnCount: Scalars['Int']['output'];
+  withdrawnCount: Maybe<Scalars['Int']['output']>;
 };
 
 /** A teacher, identified by TRN (teacher reference number). The scitts subgraph contributes initial teacher training; the teaching-school-hubs subgraph contributes ECT inductions, NPQs and mentoring. */
@@ -702,7 +702,7 @@ export type IttEngagementResolvers<ContextType = Context, ParentType extends Res
 export type LocalAuthorityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LocalAuthority'] = ResolversParentTypes['LocalAuthority'], FederationReferenceType extends FederationReferenceTypes['LocalAuthority'] = FederationReferenceTypes['LocalAuthority']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LocalAuthority']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  ittEngagement?: Resolver<ResolversTypes['IttEngagement'], ParentType, ContextType, RequireFields<LocalAuthorityIttEngagementArgs, 'academicYear'>>;
+  ittEngagement?: Resolver<Maybe<ResolversTypes['IttEngagement']>, ParentType, ContextType, RequireFields<LocalAuthorityIttEngagementArgs, 'academicYear'>>;
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -735,14 +735,14 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  ittEngagement?: Resolver<ResolversTypes['IttEngagement'], ParentType, ContextType, RequireFields<RegionIttEngagementArgs, 'academicYear'>>;
+  ittEngagement?: Resolver<Maybe<ResolversTypes['IttEngagement']>, ParentType, ContextType, RequireFields<RegionIttEngagementArgs, 'academicYear'>>;
   scitts?: Resolver<Array<ResolversTypes['Scitt']>, ParentType, ContextType>;
 }>;
 
 export type SchoolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['School'] = ResolversParentTypes['School'], FederationReferenceType extends FederationReferenceTypes['School'] = FederationReferenceTypes['School']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['School']> | FederationReferenceType, FederationReferenceType, ContextType>;
   partnerScitts?: Resolver<Array<ResolversTypes['Scitt']>, ParentType, ContextType>;
-  placementCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<SchoolPlacementCountArgs>>;
+  placementCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType, Partial<SchoolPlacementCountArgs>>;
   placements?: Resolver<Maybe<Array<ResolversTypes['Placement']>>, ParentType, ContextType, Partial<SchoolPlacementsArgs>>;
   urn?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -763,17 +763,17 @@ export type ScittResolvers<ContextType = Context, ParentType extends ResolversPa
 export type ScittCohortResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScittCohort'] = ResolversParentTypes['ScittCohort'], FederationReferenceType extends FederationReferenceTypes['ScittCohort'] = FederationReferenceTypes['ScittCohort']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ScittCohort']> | FederationReferenceType, FederationReferenceType, ContextType>;
   academicYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  awardedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  awardedCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   awardedTrns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  deferredCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  inTrainingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deferredCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  inTrainingCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   leadSchoolUrn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   partnerSchoolUrns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   regionCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   scitt?: Resolver<ResolversTypes['Scitt'], ParentType, ContextType>;
   scittId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  traineeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  withdrawnCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  traineeCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  withdrawnCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type TeacherResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Teacher'] = ResolversParentTypes['Teacher'], FederationReferenceType extends FederationReferenceTypes['Teacher'] = FederationReferenceTypes['Teacher']> = ResolversObject<{
