@@ -1,27 +1,28 @@
+import type { LocalAuthorityReference, RegionReference } from '@tdg/kit/area';
 import type { AccessFunctions } from '@tdg/kit/auth/access';
-import { organisationId } from '@tdg/kit/auth/identity';
+import { type Identity, organisationId } from '@tdg/kit/auth/identity';
+import { assertCanWrite, assertWriterOfKind } from '@tdg/kit/auth/write-access';
+import { type ColdSpotReportReference, regionOfColdSpotReport } from '@tdg/kit/cold-spot-report';
 import { regionOfLa } from '@tdg/kit/reference';
 import type { Context } from './context.ts';
-import type { LocalAuthorityReference, RegionReference } from './modules/area/area.ts';
-import type { ColdSpotReportReference } from './modules/cold-spots/cold-spot-report.ts';
 import type { Programme } from './modules/programme/programme.entity.ts';
 import type { SchoolReference } from './modules/school/school.ts';
 
 /** The organisation owning a hub's records: `hub:<hub id>`. */
 export const hubOrganisation = (hubId: string): string => organisationId('hub', hubId);
 
+/**
+ * Who may change a hub's records: its staff and administrators. `hubId` null (the record named does not exist, so its
+ * hub is unknown): anonymous callers are UNAUTHENTICATED, and anyone but an administrator or a curriculum hub's staff
+ * FORBIDDEN, before the input is looked at; the others then get BAD_USER_INPUT for the unknown record.
+ */
+export const assertCanWriteHub = (identity: Identity | null, hubId: string | null, what: string): Identity =>
+  hubId === null ? assertWriterOfKind(identity, 'hub', what) : assertCanWrite(identity, hubOrganisation(hubId), what);
+
 /** The region of a hub: the region of the first LA it covers (by code), from the public LA → region reference. */
 export async function regionOfHub(hubId: string, ctx: Context): Promise<string | null> {
   const [first] = await ctx.loaders.laCodesByHub.load(hubId);
   return first ? regionOfLa(first.laCode) : null;
-}
-
-/** The region of a cold-spot report from its id: `la:808:2021:2024` → the LA's region, `region:E:2021:2024` → `E`. */
-export function regionOfColdSpotReport(id: string): string | null {
-  const [scope, code] = id.split(':');
-  if (scope === 'la' && code) return regionOfLa(code);
-  if (scope === 'region' && code) return code;
-  return null;
 }
 
 /**

@@ -19,14 +19,30 @@ export async function runSubgraph(pkg: SubgraphPackage): Promise<void> {
     }
     throw error;
   }
-  const orm = await openOrm({ clientUrl: config.databaseUrl, entities: pkg.entities, migrationsPath: pkg.migrationsPath, poolSize: config.poolSize });
+  // SQL_STATEMENT_STATS=1 (the benchmark): count every statement and serve the running total at GET /stats/sql.
+  let statements = 0;
+  const countStatements = process.env.SQL_STATEMENT_STATS === '1';
+  const orm = await openOrm({
+    clientUrl: config.databaseUrl,
+    entities: pkg.entities,
+    migrationsPath: pkg.migrationsPath,
+    poolSize: config.poolSize,
+    onQuery: countStatements ? () => void (statements += 1) : undefined,
+  });
   const pending = await orm.migrator.getPending();
   if (pending.length > 0) {
     console.error(`[${pkg.info.name}] ${pending.length} migration(s) pending on ${orm.config.get('dbName')}: run \`npm run migrate\` first`);
     await orm.close();
     process.exit(1);
   }
-  const server = await serveSubgraph(pkg.module, { orm, port: config.port, host: config.host, production: config.production, signingSecret: config.signingSecret });
+  const server = await serveSubgraph(pkg.module, {
+    orm,
+    port: config.port,
+    host: config.host,
+    production: config.production,
+    signingSecret: config.signingSecret,
+    sqlStatements: countStatements ? () => statements : undefined,
+  });
   console.log(`[${pkg.info.name}] ready at ${server.url}`);
   const stop = async () => {
     await server.close();

@@ -37,6 +37,8 @@ export interface ServeOptions {
   /** Secret shared with the gateway: every GraphQL request must carry its signature (see auth/signing.ts). */
   readonly signingSecret: string;
   readonly plugins?: ApolloServerPlugin<SubgraphContext<unknown>>[];
+  /** When given, `GET /stats/sql` answers `{ statements }`: the SQL statements run so far (for the benchmark). */
+  readonly sqlStatements?: () => number;
 }
 
 export interface RunningSubgraph {
@@ -69,6 +71,8 @@ export async function serveSubgraph<L>(module: SubgraphModule<L>, options: Serve
       return reply.code(503).send({ status: 'database unavailable', subgraph: module.name });
     }
   });
+  const { sqlStatements } = options;
+  if (sqlStatements) app.get('/stats/sql', async () => ({ subgraph: module.name, statements: sqlStatements() }));
   // Only the gateway may call: the signature covers the raw body, so keep it as received.
   const verifier = new SignatureVerifier(options.signingSecret);
   const identities = new WeakMap<object, Identity | null>();

@@ -1,6 +1,6 @@
 import type { Identity } from '@tdg/kit/auth/identity';
 import { TEST_ADMIN, type TestSubgraph, graphql, startTestSubgraph } from '../../../test/support/subgraph-harness.ts';
-import { regionOfColdSpotReport } from './access.ts';
+import { regionOfColdSpotReport } from '@tdg/kit/cold-spot-report';
 import { localAuthorities } from './index.ts';
 import { ANALYST_A, ANALYST_G, NATIONAL, SCITT_STAFF, STAFF_808, STAFF_873, writeTestFolder } from './test-support.ts';
 

@@ -1,15 +1,17 @@
 import type { AccessFunctions } from '@tdg/kit/auth/access';
-import { regionOfLa } from '@tdg/kit/reference';
+import { type Identity, organisationId } from '@tdg/kit/auth/identity';
+import { assertCanWrite } from '@tdg/kit/auth/write-access';
+import { regionOfColdSpotReport } from '@tdg/kit/cold-spot-report';
 import type { Context } from './context.ts';
 import type { ColdSpotReportModel } from './modules/cold-spots/cold-spot-report.ts';
 import type { ScittCohortReference } from './modules/scitt-cohort/scitt-cohort.ts';
 
-/** The region of a cold-spot report, from its id: `la:808:2021:2024` → the LA's region, `region:E:2021:2024` → `E`. */
-export function regionOfColdSpotReport(id: string): string | null {
-  const m = /^(la|region):([^:]+):/.exec(id);
-  if (!m) return null;
-  return m[1] === 'la' ? regionOfLa(m[2]) : m[2];
-}
+/** The organisation owning an LA's records: `la:<code>`. */
+export const laOrganisation = (laCode: string): string => organisationId('la', laCode);
+
+/** Writes to an LA's records: its staff or an administrator (FORBIDDEN otherwise). */
+export const assertCanWriteLa = (identity: Identity | null, laCode: string, what: string): Identity =>
+  assertCanWrite(identity, laOrganisation(laCode), what);
 
 /**
  * The functions named by the `@access` directives of schema/local-authorities.graphql. Everything this subgraph holds is

@@ -1,5 +1,5 @@
 import { type TestSubgraph, graphql, startTestSubgraph } from '../../../test/support/subgraph-harness.ts';
-import { regionOfColdSpotReport } from './access.ts';
+import { regionOfColdSpotReport } from '@tdg/kit/cold-spot-report';
 import { scitts } from './index.ts';
 import { CALLERS, type Caller, fixtureFolder } from './testing/fixture.ts';
 

@@ -1,21 +1,16 @@
+import type { AreaReference } from '@tdg/kit/area';
 import type { AccessFunctions } from '@tdg/kit/auth/access';
+import { organisationId } from '@tdg/kit/auth/identity';
+import { type ColdSpotReportReference, regionOfColdSpotReport } from '@tdg/kit/cold-spot-report';
 import { regionOfLa } from '@tdg/kit/reference';
 import type { Context } from './context.ts';
-import type { AreaReference } from './modules/area/area.ts';
 import type { ScittCohortModel } from './modules/cohort/scitt-cohort.ts';
-import type { ColdSpotReportReference } from './modules/cold-spots/cold-spot-report.ts';
 import type { Placement } from './modules/placement/placement.entity.ts';
 import type { SchoolReference } from './modules/school/school.ts';
 import type { Trainee } from './modules/trainee/trainee.entity.ts';
-import { scittOrganisation } from './write/writers.ts';
 
-/** The region of a cold-spot report's scope, from its id: `la:808:2021:2024` → 808's region, `region:E:…` → `E`. */
-export function regionOfColdSpotReport(id: string): string | null {
-  const la = /^la:(\d{3}):/.exec(id);
-  if (la) return regionOfLa(la[1]);
-  const region = /^region:([A-Z]):/.exec(id);
-  return region ? region[1] : null;
-}
+/** The organisation owning a SCITT's records: `scitt:<scitt id>`. */
+export const scittOrganisation = (scittId: string): string => organisationId('scitt', scittId);
 
 /**
  * The owner and region functions the SDL's `@access` directives name (see `@tdg/kit/auth/access`). Trainees and

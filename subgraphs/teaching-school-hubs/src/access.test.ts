@@ -1,6 +1,6 @@
 import type { Identity } from '@tdg/kit/auth/identity';
 import { type TestSubgraph, graphql, startTestSubgraph } from '../../../test/support/subgraph-harness.ts';
-import { regionOfColdSpotReport } from './access.ts';
+import { regionOfColdSpotReport } from '@tdg/kit/cold-spot-report';
 import { teachingSchoolHubs } from './index.ts';
 import { WHO, fixtureFolder } from './testing/fixture.ts';
 

@@ -1,9 +1,9 @@
+import type { AreaReference } from '@tdg/kit/area';
 import type { AccessFunctions } from '@tdg/kit/auth/access';
 import { organisationId } from '@tdg/kit/auth/identity';
+import { type ColdSpotReportReference, regionOfColdSpotReport } from '@tdg/kit/cold-spot-report';
 import { regionOfLa } from '@tdg/kit/reference';
 import type { Context } from './context.ts';
-import type { AreaReference } from './modules/area/area.ts';
-import type { ColdSpotReportReference } from './modules/cold-spots/cold-spot-report.ts';
 import type { TeachingSchoolHub } from './modules/hub/hub.entity.ts';
 import type { EctInduction } from './modules/induction/ect-induction.entity.ts';
 import type { NpqEnrolment } from './modules/npq/npq-enrolment.entity.ts';
@@ -12,14 +12,6 @@ import type { ScittCohortReference } from './modules/scitt-cohort/scitt-cohort.t
 
 /** The organisation owning a hub's records: `tsh:<hub area code>`. */
 export const hubOrganisation = (hubId: string): string => organisationId('tsh', hubId);
-
-/** Region of a cold-spot report from its id: `la:808:2021:2024` → the LA's region, `region:E:2021:2024` → `E`. */
-export function regionOfColdSpotReport(id: string): string | null {
-  const [scope, code] = id.split(':');
-  if (scope === 'la' && code) return regionOfLa(code);
-  if (scope === 'region' && code) return code;
-  return null;
-}
 
 /**
  * The owner and region functions named by the `@access` directives of schema/teaching-school-hubs.graphql: an ECT

@@ -4,8 +4,8 @@ import type { CurriculumHub as CurriculumHubModel } from '../modules/hub/curricu
 import type { Programme as ProgrammeModel } from '../modules/programme/programme.entity.ts';
 import type { Participation as ParticipationModel } from '../modules/participation/participation.entity.ts';
 import type { SchoolReference as SchoolReferenceModel } from '../modules/school/school.ts';
-import type { LocalAuthorityReference as LocalAuthorityReferenceModel, RegionReference as RegionReferenceModel } from '../modules/area/area.ts';
-import type { ColdSpotReportReference as ColdSpotReportReferenceModel } from '../modules/cold-spots/cold-spot-report.ts';
+import type { LocalAuthorityReference as LocalAuthorityReferenceModel, RegionReference as RegionReferenceModel } from '@tdg/kit/area';
+import type { ColdSpotReportReference as ColdSpotReportReferenceModel } from '@tdg/kit/cold-spot-report';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;

@@ -1,7 +1,7 @@
 import { academicYear, integer, laCode, listOf, oneOf, text, urn } from '@tdg/kit/load/fields';
 import { existingKeys } from '@tdg/kit/load/existing-keys';
 import type { ColumnSpec, FileSpec, ImportSpec } from '@tdg/kit/load/spec';
-import { upsertRows, valuesOf } from '@tdg/kit/load/write';
+import { replaceLinks, upsertRows, valuesOf } from '@tdg/kit/load/write';
 import { isKnownLaCode } from '@tdg/kit/reference';
 import { CURRICULUM_HUB_KINDS, CurriculumHub, CurriculumHubLocalAuthority } from '../modules/hub/curriculum-hub.entity.ts';
 import { Participation } from '../modules/participation/participation.entity.ts';
@@ -72,16 +72,7 @@ export const importSpec: ImportSpec = {
       CurriculumHub,
       hubs.map((r) => ({ id: r.hub_id, name: r.name, kind: r.kind, leadSchoolUrn: r.lead_school_urn }) as never),
     );
-    const hubIds = hubs.map((r) => r.hub_id as string);
-    for (let i = 0; i < hubIds.length; i += 1000) {
-      await em.nativeDelete(CurriculumHubLocalAuthority, { hub: { $in: hubIds.slice(i, i + 1000) } });
-    }
-    await upsertRows(
-      em,
-      CurriculumHubLocalAuthority,
-      hubs.flatMap((r) => [...new Set(r.la_codes as string[])].map((code) => ({ hub: r.hub_id, laCode: code }) as never)),
-      { ignoreExisting: true },
-    );
+    await replaceLinks(em, CurriculumHubLocalAuthority, { parent: 'hub', child: 'laCode' }, hubs.map((r) => [r.hub_id as string, r.la_codes as string[]] as const));
     await upsertRows(
       em,
       Programme,

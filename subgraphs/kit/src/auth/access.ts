@@ -48,8 +48,9 @@ interface AccessSpec {
   region?: string;
 }
 
-export const unauthenticated = (what: string) =>
-  new GraphQLError(`Sign in to read ${what}`, { extensions: { code: 'UNAUTHENTICATED' } });
+/** UNAUTHENTICATED for an anonymous caller: "Sign in to read …" (or to `verb` it, e.g. `change` for a write). */
+export const unauthenticated = (what: string, verb = 'read') =>
+  new GraphQLError(`Sign in to ${verb} ${what}`, { extensions: { code: 'UNAUTHENTICATED' } });
 export const forbidden = (message: string) => new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 
 function readDirective(nodes: readonly DirectiveNode[] | undefined): AccessSpec | null {

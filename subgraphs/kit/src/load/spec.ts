@@ -56,3 +56,10 @@ export interface LoadProblem {
 }
 
 export const formatProblem = (p: LoadProblem): string => `${p.file}:${p.line}:${p.column}: ${p.reason}`;
+
+/** The spec of one file of a load by name, e.g. for the mutations that write the same records (same parsers, same checks). */
+export function fileOf(files: readonly FileSpec[], file: string): FileSpec {
+  const spec = files.find((f) => f.file === file);
+  if (!spec) throw new Error(`no file ${file} in the import spec`);
+  return spec;
+}

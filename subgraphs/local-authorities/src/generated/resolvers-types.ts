@@ -196,6 +196,10 @@ export type LocalRetention = {
   inUnknownSchool: Scalars['Int']['output'];
 };
 
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a school of the register to a network; adding a member again is a no-op. */
@@ -217,45 +221,77 @@ export type Mutation = {
 };
 
 
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
 export type MutationAddNetworkMemberArgs = {
   networkId: Scalars['ID']['input'];
   urn: Scalars['ID']['input'];
 };
 
 
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
 export type MutationCreateNetworkArgs = {
   input: CreateNetworkInput;
 };
 
 
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
 export type MutationEndSupportEpisodeArgs = {
   endedOn: Scalars['String']['input'];
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
 export type MutationRecordSupportEpisodeArgs = {
   input: RecordSupportEpisodeInput;
 };
 
 
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
 export type MutationRegisterSchoolArgs = {
   input: RegisterSchoolInput;
 };
 
 
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
 export type MutationRemoveNetworkMemberArgs = {
   networkId: Scalars['ID']['input'];
   urn: Scalars['ID']['input'];
 };
 
 
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
 export type MutationSetSchoolStatusArgs = {
   status: SchoolStatus;
   urn: Scalars['ID']['input'];
 };
 
 
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
 export type MutationUpdateSchoolArgs = {
   input: UpdateSchoolInput;
   urn: Scalars['ID']['input'];

@@ -39,7 +39,7 @@ const postcode = upTo(10, text);
 
 /**
  * The files of a load, in dependency order. The mutations validate their input with the same column rules and checks
- * (src/write/input-rules.ts), so a write and a load accept the same values.
+ * (`@tdg/kit/write/input-rules`), so a write and a load accept the same values.
  */
 export const FILES: readonly FileSpec[] = [
   {

@@ -6,8 +6,8 @@ import type { Trainee as TraineeModel } from '../modules/trainee/trainee.entity.
 import type { Placement as PlacementModel } from '../modules/placement/placement.entity.ts';
 import type { TeacherReference as TeacherReferenceModel } from '../modules/teacher/teacher.ts';
 import type { SchoolReference as SchoolReferenceModel } from '../modules/school/school.ts';
-import type { LocalAuthorityReference as LocalAuthorityReferenceModel, RegionReference as RegionReferenceModel } from '../modules/area/area.ts';
-import type { ColdSpotReportReference as ColdSpotReportReferenceModel } from '../modules/cold-spots/cold-spot-report.ts';
+import type { LocalAuthorityReference as LocalAuthorityReferenceModel, RegionReference as RegionReferenceModel } from '@tdg/kit/area';
+import type { ColdSpotReportReference as ColdSpotReportReferenceModel } from '@tdg/kit/cold-spot-report';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -146,6 +146,10 @@ export type LocalAuthorityIttEngagementArgs = {
   academicYear: Scalars['Int']['input'];
 };
 
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Places a trainee in a school; a repeat with the same data returns the placement unchanged. */
@@ -172,22 +176,38 @@ export type Mutation = {
 };
 
 
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
 export type MutationAddPlacementArgs = {
   input: AddPlacementInput;
 };
 
 
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
 export type MutationDeferTraineeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
 export type MutationEndPlacementArgs = {
   endedOn: Scalars['String']['input'];
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
 export type MutationRecordTraineeAwardArgs = {
   awardedOn: Scalars['String']['input'];
   id: Scalars['ID']['input'];
@@ -195,27 +215,47 @@ export type MutationRecordTraineeAwardArgs = {
 };
 
 
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
 export type MutationRegisterTraineeArgs = {
   input: RegisterTraineeInput;
 };
 
 
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
 export type MutationRemovePlacementArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
 export type MutationResumeTraineeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
 export type MutationUpdateTraineeArgs = {
   id: Scalars['ID']['input'];
   input: UpdateTraineeInput;
 };
 
 
+/**
+ * Writes: each organisation changes its own records (administrators any). Every change is validated, runs in one
+ * transaction, is safe to retry, and is recorded in the audit trail of the subgraph that holds the records.
+ */
 export type MutationWithdrawTraineeArgs = {
   id: Scalars['ID']['input'];
 };

@@ -129,8 +129,3 @@ export const importSpec: ImportSpec = {
     );
   },
 };
-
-/** The spec of one file, for the mutations that write the same records (same parsers, same checks). */
-export function fileSpec(file: 'scitts.csv' | 'scitt-partner-schools.csv' | 'trainees.csv' | 'placements.csv'): FileSpec {
-  return FILES.find((f) => f.file === file)!;
-}

@@ -6,9 +6,9 @@ import type { NpqEnrolment as NpqEnrolmentModel } from '../modules/npq/npq-enrol
 import type { HubPartnership as HubPartnershipModel } from '../modules/partnership/hub-partnership.entity.ts';
 import type { TeacherReference as TeacherReferenceModel } from '../modules/teacher/teacher.ts';
 import type { SchoolReference as SchoolReferenceModel } from '../modules/school/school.ts';
-import type { LocalAuthorityReference as LocalAuthorityReferenceModel, RegionReference as RegionReferenceModel } from '../modules/area/area.ts';
+import type { LocalAuthorityReference as LocalAuthorityReferenceModel, RegionReference as RegionReferenceModel } from '@tdg/kit/area';
 import type { ScittCohortReference as ScittCohortReferenceModel } from '../modules/scitt-cohort/scitt-cohort.ts';
-import type { ColdSpotReportReference as ColdSpotReportReferenceModel } from '../modules/cold-spots/cold-spot-report.ts';
+import type { ColdSpotReportReference as ColdSpotReportReferenceModel } from '@tdg/kit/cold-spot-report';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;

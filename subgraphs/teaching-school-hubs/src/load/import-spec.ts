@@ -1,7 +1,7 @@
 import { FieldError, type FieldParser, academicYear, hubAreaCode, isoDate, laCode, listOf, oneOf, regionCode, text, trn, urn } from '@tdg/kit/load/fields';
 import { existingKeys } from '@tdg/kit/load/existing-keys';
 import type { FileSpec, ImportSpec } from '@tdg/kit/load/spec';
-import { upsertRows, valuesOf } from '@tdg/kit/load/write';
+import { replaceLinks, upsertRows, valuesOf } from '@tdg/kit/load/write';
 import { HubLocalAuthority, TeachingSchoolHub } from '../modules/hub/hub.entity.ts';
 import { EctInduction, INDUCTION_STATUSES, TRAINING_PROGRAMMES } from '../modules/induction/ect-induction.entity.ts';
 import { NPQ_COURSES, NPQ_STATUSES, NpqEnrolment } from '../modules/npq/npq-enrolment.entity.ts';
@@ -116,15 +116,7 @@ export const importSpec: ImportSpec = {
       TeachingSchoolHub,
       hubs.map((r) => ({ id: r.hub_id, name: r.name, leadSchoolUrn: r.lead_school_urn, regionCode: r.region_code }) as never),
     );
-    if (hubs.length > 0) {
-      await em.nativeDelete(HubLocalAuthority, { hub: { $in: hubs.map((r) => r.hub_id as string) } });
-      await upsertRows(
-        em,
-        HubLocalAuthority,
-        hubs.flatMap((r) => [...new Set(r.la_codes as string[])].map((code) => ({ hub: r.hub_id, laCode: code }) as never)),
-        { ignoreExisting: true },
-      );
-    }
+    await replaceLinks(em, HubLocalAuthority, { parent: 'hub', child: 'laCode' }, hubs.map((r) => [r.hub_id as string, r.la_codes as string[]] as const));
     await upsertRows(
       em,
       EctInduction,

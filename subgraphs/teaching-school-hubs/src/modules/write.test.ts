@@ -1,10 +1,13 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { writeTransaction } from '@tdg/kit/write/transaction';
 import { openTestDatabase } from '../../../../test/support/subgraph-harness.ts';
 import { teachingSchoolHubs } from '../index.ts';
 import { TeachingSchoolHub } from './hub/hub.entity.ts';
-import { createOnce } from './write.ts';
 
-describe('createOnce', () => {
+/** `writeTransaction` of the kit over this subgraph's database, with a request context of no DataLoaders. */
+const createOnce = <T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>) => writeTransaction({ em, loaders: {} }, work);
+
+describe('writeTransaction (createOnce)', () => {
   let orm: MikroORM;
   beforeAll(async () => {
     orm = await openTestDatabase(teachingSchoolHubs);

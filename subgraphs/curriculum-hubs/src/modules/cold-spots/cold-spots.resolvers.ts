@@ -11,7 +11,7 @@ export const coldSpotResolvers: Resolvers = {
         throw badInput('curriculumEngagedUrns needs fromYear, toYear and candidateUrns, which the gateway provides (@requires)', 'candidateUrns');
       }
       assertYearSpan(fromYear, toYear);
-      return loaders.engagedUrnsBySpan.load({ id, fromYear, toYear, urns: candidateUrns });
+      return loaders.engagedUrnsBySpan.load({ id, fromYear, toYear, candidateUrns });
     },
   },
 };

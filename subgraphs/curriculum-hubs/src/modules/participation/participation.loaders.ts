@@ -1,28 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import DataLoader from 'dataloader';
+import { areaFiguresLoader } from '@tdg/kit/area';
+import { engagedCandidatesLoader } from '@tdg/kit/cold-spot-report';
 import { groupBy, groupedLoader, loaderByArgument } from '@tdg/kit/loaders';
 import { jsonParam, query } from '@tdg/kit/sql';
 import type { HubEngagement } from '../../generated/resolvers-types.ts';
 import { type YearKey, yearKey } from '../programme/year-key.ts';
 import { Participation } from './participation.entity.ts';
-
-/** A set of schools named by area (an LA or a region) with the URNs the gateway handed in, in one academic year. */
-export interface ScopeYear {
-  readonly kind: 'la' | 'region';
-  readonly code: string;
-  readonly urns: readonly string[];
-  readonly academicYear: number;
-}
-const scopeYearKey = (k: ScopeYear) => `${k.kind}:${k.code}|${k.academicYear}`;
-
-/** Candidate schools of a cold-spot report and its span of academic years. */
-export interface SpanCandidates {
-  readonly id: string;
-  readonly fromYear: number;
-  readonly toYear: number;
-  readonly urns: readonly string[];
-}
-const spanKey = (k: SpanCandidates) => `${k.id}|${k.fromYear}|${k.toYear}`;
 
 /** Programme condition for an optional academic year. */
 const inYear = (year: number | null) => (year === null ? {} : { programme: { academicYear: year } });
@@ -74,48 +57,22 @@ export const participationLoaders = (em: EntityManager) => ({
   ),
 
   /** Participation over each LA's or region's schools in an academic year: one statement for all of them per year. */
-  engagementByScope: loaderByArgument<ScopeYear, HubEngagement, number>(
-    (k) => k.academicYear,
-    async (year, keys) => {
-      const pairs = keys.flatMap((k) => k.urns.map((urn) => ({ k: `${k.kind}:${k.code}`, urn })));
-      if (pairs.length === 0) return keys.map(() => NO_ENGAGEMENT);
-      const rows = await query<{ k: string; schools: number; participations: number; teachers: number }>(
-        em,
-        `select s.k, count(distinct s.urn)::int as schools, count(*)::int as participations,
-                coalesce(sum(p.teachers), 0)::int as teachers
-         from (select distinct k, urn from jsonb_to_recordset(?::jsonb) as r(k text, urn text)) s
-         join participation p on p.urn = s.urn
-         join programme g on g.id = p.programme_id
-         where g.academic_year = ?
-         group by s.k`,
-        [jsonParam(pairs), year],
-      );
-      const byKey = new Map(rows.map((r) => [r.k, { schoolsParticipating: r.schools, participations: r.participations, teachers: r.teachers }]));
-      return keys.map((k) => byKey.get(`${k.kind}:${k.code}`) ?? NO_ENGAGEMENT);
-    },
-    scopeYearKey,
+  engagementByScope: areaFiguresLoader<{ k: string; schools: number; participations: number; teachers: number }, HubEngagement>(
+    em,
+    `select s.k, count(distinct s.urn)::int as schools, count(*)::int as participations,
+            coalesce(sum(p.teachers), 0)::int as teachers
+     from jsonb_to_recordset(?::jsonb) as s(k text, urn text)
+     join participation p on p.urn = s.urn
+     join programme g on g.id = p.programme_id
+     where g.academic_year = ?
+     group by s.k`,
+    (r) => (r ? { schoolsParticipating: r.schools, participations: r.participations, teachers: r.teachers } : NO_ENGAGEMENT),
   ),
 
-  /**
-   * Of each report's candidates, those in a programme of an academic year within its span, ascending: one statement
-   * for every report of the request (each pair carries its own span).
-   */
-  engagedUrnsBySpan: new DataLoader<SpanCandidates, string[], string>(
-    async (keys) => {
-      const pairs = keys.flatMap((k) => [...new Set(k.urns)].map((urn) => ({ k: spanKey(k), urn, from_year: k.fromYear, to_year: k.toYear })));
-      if (pairs.length === 0) return keys.map(() => []);
-      const rows = await query<{ k: string; urn: string }>(
-        em,
-        `select s.k, s.urn
-         from jsonb_to_recordset(?::jsonb) as s(k text, urn text, from_year int, to_year int)
-         where exists (select 1 from participation p join programme g on g.id = p.programme_id
-                       where p.urn = s.urn and g.academic_year between s.from_year and s.to_year)
-         order by s.k, s.urn`,
-        [jsonParam(pairs)],
-      );
-      const groups = groupBy(rows, (r) => r.k);
-      return keys.map((k) => (groups.get(spanKey(k)) ?? []).map((r) => r.urn));
-    },
-    { cacheKeyFn: spanKey, maxBatchSize: 50_000 },
+  /** Of each report's candidates, those in a programme of an academic year within its span. */
+  engagedUrnsBySpan: engagedCandidatesLoader(
+    em,
+    `exists (select 1 from participation p join programme g on g.id = p.programme_id
+             where p.urn = s.urn and g.academic_year between s.from_year and s.to_year)`,
   ),
 });

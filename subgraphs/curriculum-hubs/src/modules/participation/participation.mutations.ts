@@ -1,10 +1,12 @@
 import { LockMode } from '@mikro-orm/core';
 import { recordAudit } from '@tdg/kit/audit/record';
-import type { Resolvers } from '../../generated/resolvers-types.ts';
-import { hubOrganisation } from '../../access.ts';
+import { ruleOf } from '@tdg/kit/write/input-rules';
+import { writeTransaction } from '@tdg/kit/write/transaction';
+import { badField, validateArguments } from '@tdg/kit/write/validate-input';
+import { assertCanWriteHub, hubOrganisation } from '../../access.ts';
 import type { Context } from '../../context.ts';
+import type { Resolvers } from '../../generated/resolvers-types.ts';
 import { PARTICIPATION_COLUMNS } from '../../load/import-spec.ts';
-import { assertCanWriteHub, badField, forgetReads, retryOnConflict, ruleOf, validateArguments } from '../../write.ts';
 import { Programme } from '../programme/programme.entity.ts';
 import { Participation } from './participation.entity.ts';
 
@@ -40,30 +42,26 @@ export const participationMutations: Resolvers = {
       if (!programme || !hubId) throw badField('programmeId', `unknown programme "${args.programmeId}"`);
       const teachers = values.teachers ?? (DEFAULT_TEACHERS as number);
       const entityId = `${programme.id}+${values.urn}`;
-      const participation = await retryOnConflict(() =>
-        ctx.em.transactional(async (tx) => {
-          const held = await tx.findOne(
-            Participation,
-            { programme: programme.id, urn: values.urn },
-            { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
-          );
-          if (held && held.teachers === teachers) return held;
-          const before = held ? participationValues(held) : null;
-          const written = held ?? tx.create(Participation, { programme: programme.id, urn: values.urn, teachers });
-          written.teachers = teachers;
-          recordAudit(tx, actor, 'GRAPHQL', {
-            operation: 'recordParticipation',
-            entityType: 'Participation',
-            entityId,
-            organisation: hubOrganisation(hubId),
-            before,
-            after: participationValues(written),
-          });
-          return written;
-        }),
-      );
-      forgetReads(ctx);
-      return participation;
+      return writeTransaction(ctx, async (tx) => {
+        const held = await tx.findOne(
+          Participation,
+          { programme: programme.id, urn: values.urn },
+          { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+        );
+        if (held && held.teachers === teachers) return held;
+        const before = held ? participationValues(held) : null;
+        const written = held ?? tx.create(Participation, { programme: programme.id, urn: values.urn, teachers });
+        written.teachers = teachers;
+        recordAudit(tx, actor, 'GRAPHQL', {
+          operation: 'recordParticipation',
+          entityType: 'Participation',
+          entityId,
+          organisation: hubOrganisation(hubId),
+          before,
+          after: participationValues(written),
+        });
+        return written;
+      });
     },
 
     /** Removes a school from a programme; removing one that does not take part changes nothing. Returns the programme. */
@@ -73,7 +71,7 @@ export const participationMutations: Resolvers = {
       const actor = assertCanWriteHub(ctx.identity, hubId, hubId ? `participations in programmes of hub ${hubId}` : 'participations');
       const values = validateArguments<{ programmeId: string; urn: string }>(args, { programmeId: RULES.programmeId, urn: RULES.urn });
       if (!programme || !hubId) throw badField('programmeId', `unknown programme "${args.programmeId}"`);
-      await ctx.em.transactional(async (tx) => {
+      await writeTransaction(ctx, async (tx) => {
         const held = await tx.findOne(
           Participation,
           { programme: programme.id, urn: values.urn },
@@ -91,7 +89,6 @@ export const participationMutations: Resolvers = {
           after: null,
         });
       });
-      forgetReads(ctx);
       return ctx.loaders.programmeById.load(programme.id);
     },
   },

@@ -1,10 +1,11 @@
 import { LockMode } from '@mikro-orm/core';
 import { recordAudit } from '@tdg/kit/audit/record';
-import { validateInput } from '@tdg/kit/write/validate-input';
+import { changedFields, ruleOf } from '@tdg/kit/write/input-rules';
+import { writeTransaction } from '@tdg/kit/write/transaction';
+import { badField, validateInput } from '@tdg/kit/write/validate-input';
+import { assertCanWriteHub, hubOrganisation } from '../../access.ts';
 import type { Resolvers, WorkgroupPhase } from '../../generated/resolvers-types.ts';
-import { hubOrganisation } from '../../access.ts';
 import { PROGRAMME_COLUMNS } from '../../load/import-spec.ts';
-import { assertCanWriteHub, badField, changedFields, forgetReads, retryOnConflict, ruleOf } from '../../write.ts';
 import { CurriculumHub } from '../hub/curriculum-hub.entity.ts';
 import { Programme } from './programme.entity.ts';
 
@@ -52,15 +53,12 @@ type UpdateValues = {
   workgroupPhase?: WorkgroupPhase | null;
 };
 
-/** A title of spaces only is as missing as an empty one. */
-const blankTitle = (title: unknown) => (title === '' ? [{ field: 'input.title', reason: 'required value missing' }] : []);
-
 export const programmeMutations: Resolvers = {
   Mutation: {
     /** Creates a programme keyed by its id; a repeat with the same values returns it unchanged (no second audit entry). */
     createProgramme: async (_, { input }, ctx) => {
       const actor = assertCanWriteHub(ctx.identity, input.hubId, `programmes of hub ${input.hubId}`);
-      const values = validateInput<CreateValues>(input, CREATE_RULES, 'input', (v) => blankTitle(v.title));
+      const values = validateInput<CreateValues>(input, CREATE_RULES, 'input');
       if (!(await ctx.em.findOne(CurriculumHub, { id: values.hubId }))) throw badField('input.hubId', `unknown hub "${values.hubId}"`);
       const wanted: ProgrammeValues = {
         id: values.programmeId,
@@ -69,37 +67,33 @@ export const programmeMutations: Resolvers = {
         academicYear: values.academicYear,
         workgroupPhase: values.workgroupPhase ?? null,
       };
-      const programme = await retryOnConflict(() =>
-        ctx.em.transactional(async (tx) => {
-          const existing = await tx.findOne(Programme, { id: wanted.id });
-          if (existing) {
-            const differing = changedFields(programmeValues(existing), wanted);
-            if (differing.length === 0) return existing;
-            throw badField(
-              'input.programmeId',
-              `programme "${wanted.id}" already exists with another ${differing.join(', ')}: change it with updateProgramme`,
-            );
-          }
-          const created = tx.create(Programme, {
-            id: wanted.id,
-            hub: wanted.hubId,
-            title: wanted.title,
-            academicYear: wanted.academicYear,
-            workgroupPhase: wanted.workgroupPhase as WorkgroupPhase | null,
-          });
-          recordAudit(tx, actor, 'GRAPHQL', {
-            operation: 'createProgramme',
-            entityType: 'Programme',
-            entityId: wanted.id,
-            organisation: hubOrganisation(wanted.hubId),
-            before: null,
-            after: { ...wanted },
-          });
-          return created;
-        }),
-      );
-      forgetReads(ctx);
-      return programme;
+      return writeTransaction(ctx, async (tx) => {
+        const existing = await tx.findOne(Programme, { id: wanted.id });
+        if (existing) {
+          const differing = changedFields(programmeValues(existing), wanted);
+          if (differing.length === 0) return existing;
+          throw badField(
+            'input.programmeId',
+            `programme "${wanted.id}" already exists with another ${differing.join(', ')}: change it with updateProgramme`,
+          );
+        }
+        const created = tx.create(Programme, {
+          id: wanted.id,
+          hub: wanted.hubId,
+          title: wanted.title,
+          academicYear: wanted.academicYear,
+          workgroupPhase: wanted.workgroupPhase as WorkgroupPhase | null,
+        });
+        recordAudit(tx, actor, 'GRAPHQL', {
+          operation: 'createProgramme',
+          entityType: 'Programme',
+          entityId: wanted.id,
+          organisation: hubOrganisation(wanted.hubId),
+          before: null,
+          after: { ...wanted },
+        });
+        return created;
+      });
     },
 
     /** Changes the fields given; a repeat (nothing to change) returns the programme without an audit entry. */
@@ -107,11 +101,11 @@ export const programmeMutations: Resolvers = {
       const held = await ctx.em.findOne(Programme, { id });
       const actor = assertCanWriteHub(ctx.identity, held ? held.hub.id : null, held ? `programmes of hub ${held.hub.id}` : 'programmes');
       const values = validateInput<UpdateValues>(input, UPDATE_RULES, 'input', (v) => [
-        ...(v.title === null ? [{ field: 'input.title', reason: 'a programme needs a title: it cannot be cleared' }] : blankTitle(v.title)),
+        ...(v.title === null ? [{ field: 'input.title', reason: 'a programme needs a title: it cannot be cleared' }] : []),
         ...(v.academicYear === null ? [{ field: 'input.academicYear', reason: 'a programme needs an academic year: it cannot be cleared' }] : []),
       ]);
       if (!held) throw badField('id', `unknown programme "${id}"`);
-      const programme = await ctx.em.transactional(async (tx) => {
+      return writeTransaction(ctx, async (tx) => {
         const current = await tx.findOneOrFail(Programme, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
         const before = programmeValues(current);
         const after: ProgrammeValues = {
@@ -134,8 +128,6 @@ export const programmeMutations: Resolvers = {
         });
         return current;
       });
-      forgetReads(ctx);
-      return programme;
     },
   },
 };

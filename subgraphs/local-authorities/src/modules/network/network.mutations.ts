@@ -1,9 +1,14 @@
-import { LockMode } from '@mikro-orm/postgresql';
+import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { recordAudit } from '@tdg/kit/audit/record';
-import { validateInput } from '@tdg/kit/write/validate-input';
+import type { Identity } from '@tdg/kit/auth/identity';
+import { assertWriterOfKind } from '@tdg/kit/auth/write-access';
+import { fileOf } from '@tdg/kit/load/spec';
+import { changedFields, ruleOf, rulesFromColumns } from '@tdg/kit/write/input-rules';
+import { writeTransaction } from '@tdg/kit/write/transaction';
+import { badField, validateArguments, validateInput } from '@tdg/kit/write/validate-input';
+import { assertCanWriteLa, laOrganisation } from '../../access.ts';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
-import { badField, columnParser, inputRules, validateArguments } from '../../write/input-rules.ts';
-import { assertCanWriteLa, assertLaWriter, changedFields, laOrganisation, writeTransaction } from '../../write/transaction.ts';
+import { FILES } from '../../load/import-spec.ts';
 import { LocalAuthority } from '../local-authority/local-authority.entity.ts';
 import { School } from '../school/school.entity.ts';
 import { Network, NetworkMember } from './network.entity.ts';
@@ -17,18 +22,31 @@ type NetworkRecord = Record<keyof typeof NETWORK_COLUMNS, unknown>;
 export const networkRecord = (n: Network): NetworkRecord => ({ networkId: n.id, laCode: n.localAuthority.code, name: n.name, kind: n.kind });
 
 const NETWORKS = 'networks';
+const NETWORKS_FILE = fileOf(FILES, 'networks.csv');
+const MEMBERS = fileOf(FILES, 'network-members.csv');
 
 /** Validated arguments of a membership change. */
 const memberArguments = (args: Record<string, unknown>) =>
   validateArguments<{ networkId: string; urn: string }>(args, {
-    networkId: columnParser('network-members.csv', 'network_id'),
-    urn: columnParser('network-members.csv', 'urn'),
+    networkId: ruleOf(MEMBERS, 'network_id', true),
+    urn: ruleOf(MEMBERS, 'urn', true),
   });
+
+/**
+ * The network whose membership changes, locked for this transaction (which serialises changes to its membership);
+ * BAD_USER_INPUT on `networkId` when unknown, FORBIDDEN unless the caller writes for its LA.
+ */
+async function networkToChange(tx: EntityManager, caller: Identity | null, networkId: string) {
+  const network = await tx.findOne(Network, networkId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!network) throw badField('networkId', `unknown network "${networkId}"`);
+  const laCode = network.localAuthority.code;
+  return { network, laCode, identity: assertCanWriteLa(caller, laCode, `network ${networkId}`) };
+}
 
 export const networkMutations: MutationResolvers = {
   createNetwork: async (_, { input }, ctx) => {
-    assertLaWriter(ctx.identity, NETWORKS);
-    const desired = validateInput<NetworkRecord>(input, inputRules('networks.csv', NETWORK_COLUMNS), 'input');
+    assertWriterOfKind(ctx.identity, 'la', NETWORKS);
+    const desired = validateInput<NetworkRecord>(input, rulesFromColumns(NETWORKS_FILE, NETWORK_COLUMNS), 'input');
     const laCode = String(desired.laCode);
     const id = String(desired.networkId);
     const identity = assertCanWriteLa(ctx.identity, laCode, `the networks of LA ${laCode}`);
@@ -55,14 +73,10 @@ export const networkMutations: MutationResolvers = {
   },
 
   addNetworkMember: async (_, args, ctx) => {
-    assertLaWriter(ctx.identity, NETWORKS);
+    assertWriterOfKind(ctx.identity, 'la', NETWORKS);
     const { networkId, urn } = memberArguments(args);
     return writeTransaction(ctx, async (tx) => {
-      // Locking the network serialises changes to its membership.
-      const network = await tx.findOne(Network, networkId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!network) throw badField('networkId', `unknown network "${networkId}"`);
-      const laCode = network.localAuthority.code;
-      const identity = assertCanWriteLa(ctx.identity, laCode, `network ${networkId}`);
+      const { network, laCode, identity } = await networkToChange(tx, ctx.identity, networkId);
       const school = await tx.findOne(School, urn);
       if (!school) throw badField('urn', `unknown URN "${urn}": no such school in the register`);
       if (await tx.findOne(NetworkMember, { network: networkId, school: urn })) return network;
@@ -80,13 +94,10 @@ export const networkMutations: MutationResolvers = {
   },
 
   removeNetworkMember: async (_, args, ctx) => {
-    assertLaWriter(ctx.identity, NETWORKS);
+    assertWriterOfKind(ctx.identity, 'la', NETWORKS);
     const { networkId, urn } = memberArguments(args);
     return writeTransaction(ctx, async (tx) => {
-      const network = await tx.findOne(Network, networkId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!network) throw badField('networkId', `unknown network "${networkId}"`);
-      const laCode = network.localAuthority.code;
-      const identity = assertCanWriteLa(ctx.identity, laCode, `network ${networkId}`);
+      const { network, laCode, identity } = await networkToChange(tx, ctx.identity, networkId);
       const member = await tx.findOne(NetworkMember, { network: networkId, school: urn });
       if (!member) return network;
       tx.remove(member);

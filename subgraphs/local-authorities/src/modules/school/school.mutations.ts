@@ -1,11 +1,17 @@
 import { LockMode } from '@mikro-orm/postgresql';
 import { recordAudit } from '@tdg/kit/audit/record';
-import { type InputProblem, badInputProblems, validateInput } from '@tdg/kit/write/validate-input';
+import { assertWriterOfKind } from '@tdg/kit/auth/write-access';
+import { fileOf } from '@tdg/kit/load/spec';
+import { changedFields, fileCheck, ruleOf, rulesFromColumns } from '@tdg/kit/write/input-rules';
+import { writeTransaction } from '@tdg/kit/write/transaction';
+import { type InputProblem, badField, badInputProblems, validateArguments, validateInput } from '@tdg/kit/write/validate-input';
+import { assertCanWriteLa, laOrganisation } from '../../access.ts';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
-import { badField, columnParser, fileCheck, inputRules, validateArguments } from '../../write/input-rules.ts';
-import { assertCanWriteLa, assertLaWriter, changedFields, laOrganisation, writeTransaction } from '../../write/transaction.ts';
+import { FILES } from '../../load/import-spec.ts';
 import { LocalAuthority } from '../local-authority/local-authority.entity.ts';
 import { School } from './school.entity.ts';
+
+const SCHOOLS = fileOf(FILES, 'schools.csv');
 
 /** Input fields of a school and the schools.csv columns whose rules they share. */
 const SCHOOL_COLUMNS = {
@@ -56,8 +62,8 @@ const REGISTER = 'the school register';
 
 export const schoolMutations: MutationResolvers = {
   registerSchool: async (_, { input }, ctx) => {
-    assertLaWriter(ctx.identity, REGISTER);
-    const values = validateInput<SchoolRecord>(input, inputRules('schools.csv', SCHOOL_COLUMNS), 'input', fileCheck('schools.csv', SCHOOL_COLUMNS));
+    assertWriterOfKind(ctx.identity, 'la', REGISTER);
+    const values = validateInput<SchoolRecord>(input, rulesFromColumns(SCHOOLS, SCHOOL_COLUMNS), 'input', fileCheck(SCHOOLS, SCHOOL_COLUMNS));
     const desired = Object.fromEntries(Object.keys(SCHOOL_COLUMNS).map((k) => [k, values[k as keyof SchoolRecord] ?? null])) as SchoolRecord;
     const laCode = String(desired.laCode);
     const urn = String(desired.urn);
@@ -88,10 +94,10 @@ export const schoolMutations: MutationResolvers = {
   },
 
   setSchoolStatus: async (_, args, ctx) => {
-    assertLaWriter(ctx.identity, REGISTER);
+    assertWriterOfKind(ctx.identity, 'la', REGISTER);
     const { urn, status } = validateArguments<{ urn: string; status: School['status'] }>(args, {
-      urn: columnParser('schools.csv', 'urn'),
-      status: columnParser('schools.csv', 'status'),
+      urn: ruleOf(SCHOOLS, 'urn', true),
+      status: ruleOf(SCHOOLS, 'status', true),
     });
     return writeTransaction(ctx, async (tx) => {
       const school = await tx.findOne(School, urn, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -113,9 +119,9 @@ export const schoolMutations: MutationResolvers = {
   },
 
   updateSchool: async (_, args, ctx) => {
-    assertLaWriter(ctx.identity, REGISTER);
-    const { urn } = validateArguments<{ urn: string }>(args, { urn: columnParser('schools.csv', 'urn') });
-    const changes = validateInput<Partial<SchoolRecord>>(args.input, inputRules('schools.csv', DETAIL_COLUMNS, { allOptional: true }), 'input');
+    assertWriterOfKind(ctx.identity, 'la', REGISTER);
+    const { urn } = validateArguments<{ urn: string }>(args, { urn: ruleOf(SCHOOLS, 'urn', true) });
+    const changes = validateInput<Partial<SchoolRecord>>(args.input, rulesFromColumns(SCHOOLS, DETAIL_COLUMNS, []), 'input');
     const cleared: InputProblem[] = REQUIRED_DETAILS.filter((k) => changes[k] === null).map((k) => ({ field: `input.${k}`, reason: 'required value missing (it cannot be cleared)' }));
     if (cleared.length > 0) throw badInputProblems(cleared);
     return writeTransaction(ctx, async (tx) => {
@@ -125,7 +131,7 @@ export const schoolMutations: MutationResolvers = {
       const before = schoolRecord(school);
       const after: SchoolRecord = { ...before };
       for (const [k, v] of Object.entries(changes)) if (v !== undefined) after[k as keyof SchoolRecord] = v;
-      const problems = fileCheck('schools.csv', SCHOOL_COLUMNS)(after);
+      const problems = fileCheck(SCHOOLS, SCHOOL_COLUMNS)(after);
       if (problems.length > 0) throw badInputProblems(problems);
       const differs = changedFields(before, after);
       if (differs.length === 0) return school;

@@ -1,11 +1,17 @@
 import { LockMode } from '@mikro-orm/postgresql';
 import { recordAudit } from '@tdg/kit/audit/record';
-import { badInputProblems, validateInput } from '@tdg/kit/write/validate-input';
+import { assertWriterOfKind } from '@tdg/kit/auth/write-access';
+import { fileOf } from '@tdg/kit/load/spec';
+import { changedFields, fileCheck, ruleOf, rulesFromColumns } from '@tdg/kit/write/input-rules';
+import { writeTransaction } from '@tdg/kit/write/transaction';
+import { badField, badInputProblems, validateArguments, validateInput } from '@tdg/kit/write/validate-input';
+import { assertCanWriteLa, laOrganisation } from '../../access.ts';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
-import { badField, columnParser, fileCheck, inputRules, validateArguments } from '../../write/input-rules.ts';
-import { assertCanWriteLa, assertLaWriter, changedFields, laOrganisation, writeTransaction } from '../../write/transaction.ts';
+import { FILES } from '../../load/import-spec.ts';
 import { School } from '../school/school.entity.ts';
 import { SupportEpisode } from './support-episode.entity.ts';
+
+const EPISODES = fileOf(FILES, 'support-episodes.csv');
 
 /** Input fields of a support episode and the support-episodes.csv columns whose rules and checks they share. */
 const EPISODE_COLUMNS = {
@@ -47,8 +53,8 @@ const SUPPORT = 'support episodes';
 
 export const supportMutations: MutationResolvers = {
   recordSupportEpisode: async (_, { input }, ctx) => {
-    assertLaWriter(ctx.identity, SUPPORT);
-    const values = validateInput<EpisodeRecord>(input, inputRules('support-episodes.csv', EPISODE_COLUMNS), 'input', fileCheck('support-episodes.csv', EPISODE_COLUMNS));
+    assertWriterOfKind(ctx.identity, 'la', SUPPORT);
+    const values = validateInput<EpisodeRecord>(input, rulesFromColumns(EPISODES, EPISODE_COLUMNS), 'input', fileCheck(EPISODES, EPISODE_COLUMNS));
     const desired = Object.fromEntries(Object.keys(EPISODE_COLUMNS).map((k) => [k, values[k as keyof EpisodeRecord] ?? null])) as EpisodeRecord;
     const id = String(desired.episodeId);
     return writeTransaction(ctx, async (tx) => {
@@ -90,10 +96,10 @@ export const supportMutations: MutationResolvers = {
   },
 
   endSupportEpisode: async (_, args, ctx) => {
-    assertLaWriter(ctx.identity, SUPPORT);
+    assertWriterOfKind(ctx.identity, 'la', SUPPORT);
     const { id, endedOn } = validateArguments<{ id: string; endedOn: string }>(args, {
-      id: columnParser('support-episodes.csv', 'episode_id'),
-      endedOn: columnParser('support-episodes.csv', 'ended_on'),
+      id: ruleOf(EPISODES, 'episode_id', true),
+      endedOn: ruleOf(EPISODES, 'ended_on', true),
     });
     return writeTransaction(ctx, async (tx) => {
       const episode = await tx.findOne(SupportEpisode, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -103,7 +109,7 @@ export const supportMutations: MutationResolvers = {
       const identity = assertCanWriteLa(ctx.identity, laCode, `support for schools of LA ${laCode}`);
       const before = episodeRecord(episode);
       const after = { ...before, endedOn };
-      const problems = fileCheck('support-episodes.csv', EPISODE_COLUMNS, '')(after);
+      const problems = fileCheck(EPISODES, EPISODE_COLUMNS, '')(after);
       if (problems.length > 0) throw badInputProblems(problems);
       if (before.endedOn === endedOn) return episode;
       if (before.endedOn !== null) throw badField('endedOn', `support episode "${id}" already ended on ${before.endedOn}`);

@@ -2,17 +2,18 @@ import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { AuditEntry } from '@tdg/kit/audit/audit-entry.entity';
 import { recordAudit } from '@tdg/kit/audit/record';
 import type { Identity } from '@tdg/kit/auth/identity';
-import { assertCanWrite } from '@tdg/kit/auth/write-access';
-import { badInputProblems, validateInput } from '@tdg/kit/write/validate-input';
+import { assertCanWrite, assertWriterOfKind } from '@tdg/kit/auth/write-access';
+import { fileOf } from '@tdg/kit/load/spec';
+import { asRow, rowProblems, rulesFromColumns } from '@tdg/kit/write/input-rules';
+import { writeTransaction } from '@tdg/kit/write/transaction';
+import { badField, badInputProblems, validateArguments, validateInput } from '@tdg/kit/write/validate-input';
+import { scittOrganisation } from '../../access.ts';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
-import { fileSpec } from '../../load/import-spec.ts';
-import { asRow, badField, rowProblems, rulesFromColumns, validateArgs } from '../../write/input.ts';
-import { writeTransaction } from '../../write/transaction.ts';
-import { assertScittWriter, scittOrganisation } from '../../write/writers.ts';
+import { importSpec } from '../../load/import-spec.ts';
 import { Trainee } from '../trainee/trainee.entity.ts';
 import { Placement } from './placement.entity.ts';
 
-const PLACEMENTS = fileSpec('placements.csv');
+const PLACEMENTS = fileOf(importSpec.files, 'placements.csv');
 
 /** A placement as its fields are named in inputs, and in the audit trail. */
 interface PlacementRecord {
@@ -67,8 +68,8 @@ function audit(tx: EntityManager, identity: Identity, operation: string, owner: 
 
 export const placementMutations: MutationResolvers = {
   addPlacement: (_, { input }, ctx) => {
-    const identity = assertScittWriter(ctx.identity, `placement ${input.placementId}`);
-    return writeTransaction(ctx.em, async (tx) => {
+    const identity = assertWriterOfKind(ctx.identity, 'scitt', `placement ${input.placementId}`);
+    return writeTransaction(ctx, async (tx) => {
       // The owner first (the trainee's SCITT), so that other organisations learn nothing from validation messages.
       const owner = await ownerOf(tx, String(input.traineeId));
       if (owner) assertCanWrite(identity, owner, `the placements of trainee ${input.traineeId}`);
@@ -108,11 +109,11 @@ export const placementMutations: MutationResolvers = {
   },
 
   endPlacement: (_, args, ctx) => {
-    const identity = assertScittWriter(ctx.identity, `placement ${args.id}`);
-    return writeTransaction(ctx.em, async (tx) => {
+    const identity = assertWriterOfKind(ctx.identity, 'scitt', `placement ${args.id}`);
+    return writeTransaction(ctx, async (tx) => {
       const placement = await placementToChange(tx, identity, args.id);
       const before = recordOf(placement);
-      const { endedOn } = validateArgs<{ endedOn: string }>(args, END_RULES, (v) => {
+      const { endedOn } = validateArguments<{ endedOn: string }>(args, END_RULES, (v) => {
         if (before.endedOn !== null && before.endedOn !== v.endedOn) {
           return [{ field: 'endedOn', reason: `placement ${before.placementId} already ended on ${before.endedOn}` }];
         }
@@ -126,8 +127,8 @@ export const placementMutations: MutationResolvers = {
   },
 
   removePlacement: (_, { id }, ctx) => {
-    const identity = assertScittWriter(ctx.identity, `placement ${id}`);
-    return writeTransaction(ctx.em, async (tx) => {
+    const identity = assertWriterOfKind(ctx.identity, 'scitt', `placement ${id}`);
+    return writeTransaction(ctx, async (tx) => {
       const placement = await tx.findOne(Placement, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!placement) {
         // A repeat of a removal answers with the placement as it was, from the audit trail.

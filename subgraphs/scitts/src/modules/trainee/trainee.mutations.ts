@@ -1,19 +1,19 @@
 import { type EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { recordAudit } from '@tdg/kit/audit/record';
 import type { Identity } from '@tdg/kit/auth/identity';
-import { assertCanWrite } from '@tdg/kit/auth/write-access';
-import type { InputProblem } from '@tdg/kit/write/validate-input';
-import { badInputProblems, validateInput } from '@tdg/kit/write/validate-input';
+import { assertCanWrite, assertWriterOfKind } from '@tdg/kit/auth/write-access';
+import { fileOf } from '@tdg/kit/load/spec';
+import { asRow, rowProblems, rulesFromColumns } from '@tdg/kit/write/input-rules';
+import { writeTransaction } from '@tdg/kit/write/transaction';
+import { type InputProblem, badField, badInputProblems, fieldPath, validateArguments, validateInput } from '@tdg/kit/write/validate-input';
+import { scittOrganisation } from '../../access.ts';
 import type { Context } from '../../context.ts';
 import type { MutationResolvers } from '../../generated/resolvers-types.ts';
-import { fileSpec } from '../../load/import-spec.ts';
-import { asRow, badField, rowProblems, rulesFromColumns, validateArgs } from '../../write/input.ts';
-import { writeTransaction } from '../../write/transaction.ts';
-import { assertScittWriter, scittOrganisation } from '../../write/writers.ts';
+import { importSpec } from '../../load/import-spec.ts';
 import { Scitt } from '../scitt/scitt.entity.ts';
 import { Trainee } from './trainee.entity.ts';
 
-const TRAINEES = fileSpec('trainees.csv');
+const TRAINEES = fileOf(importSpec.files, 'trainees.csv');
 
 /** A trainee as its fields are named in inputs, and in the audit trail. */
 interface TraineeRecord {
@@ -66,7 +66,7 @@ const sameRecord = (a: TraineeRecord, b: TraineeRecord) => JSON.stringify(a) ===
 function traineeProblems(record: TraineeRecord, fields: Record<string, string>, path: string): InputProblem[] {
   const problems = rowProblems(TRAINEES, asRow({ ...record }, COLUMNS), fields, path);
   if (record.status === 'AWARDED' && record.trn === null) {
-    problems.push({ field: path ? `${path}.trn` : 'trn', reason: 'a TRN is required once a trainee is awarded' });
+    problems.push({ field: fieldPath(path, 'trn'), reason: 'a TRN is required once a trainee is awarded' });
   }
   return problems;
 }
@@ -95,8 +95,8 @@ function audit(tx: EntityManager, identity: Identity, operation: string, before:
 /** A status change: from one of `from` to `to`; already `to` is a repeat and changes nothing. */
 function statusChange(operation: string, from: readonly Trainee['status'][], to: Trainee['status'], verb: string): NonNullable<MutationResolvers['withdrawTrainee']> {
   return (_, { id }, ctx: Context) => {
-    const identity = assertScittWriter(ctx.identity, `trainee ${id}`);
-    return writeTransaction(ctx.em, async (tx) => {
+    const identity = assertWriterOfKind(ctx.identity, 'scitt', `trainee ${id}`);
+    return writeTransaction(ctx, async (tx) => {
       const trainee = await traineeToChange(tx, identity, id);
       if (trainee.status === to) return trainee;
       if (!from.includes(trainee.status)) {
@@ -112,7 +112,7 @@ function statusChange(operation: string, from: readonly Trainee['status'][], to:
 
 export const traineeMutations: MutationResolvers = {
   registerTrainee: (_, { input }, ctx) => {
-    const identity = assertScittWriter(ctx.identity, `trainee ${input.traineeId}`);
+    const identity = assertWriterOfKind(ctx.identity, 'scitt', `trainee ${input.traineeId}`);
     assertCanWrite(identity, scittOrganisation(String(input.scittId)), `the trainees of SCITT ${input.scittId}`);
     const values = validateInput<Record<string, unknown>>(input, REGISTER_RULES, 'input', (v) =>
       rowProblems(TRAINEES, asRow({ ...v, status: 'IN_TRAINING', awardedOn: null }, COLUMNS), REGISTER_COLUMNS, 'input'),
@@ -128,7 +128,7 @@ export const traineeMutations: MutationResolvers = {
       status: 'IN_TRAINING',
       awardedOn: null,
     };
-    return writeTransaction(ctx.em, async (tx) => {
+    return writeTransaction(ctx, async (tx) => {
       const scitt = await tx.findOne(Scitt, { id: wanted.scittId });
       if (!scitt) throw badField('input.scittId', `no SCITT "${wanted.scittId}" is held here`);
       const existing = await tx.findOne(Trainee, { id: wanted.traineeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -150,8 +150,8 @@ export const traineeMutations: MutationResolvers = {
   },
 
   updateTrainee: (_, { id, input }, ctx) => {
-    const identity = assertScittWriter(ctx.identity, `trainee ${id}`);
-    return writeTransaction(ctx.em, async (tx) => {
+    const identity = assertWriterOfKind(ctx.identity, 'scitt', `trainee ${id}`);
+    return writeTransaction(ctx, async (tx) => {
       const trainee = await traineeToChange(tx, identity, id);
       const before = recordOf(trainee);
       let after = before;
@@ -170,11 +170,11 @@ export const traineeMutations: MutationResolvers = {
   },
 
   recordTraineeAward: (_, args, ctx) => {
-    const identity = assertScittWriter(ctx.identity, `trainee ${args.id}`);
-    return writeTransaction(ctx.em, async (tx) => {
+    const identity = assertWriterOfKind(ctx.identity, 'scitt', `trainee ${args.id}`);
+    return writeTransaction(ctx, async (tx) => {
       const trainee = await traineeToChange(tx, identity, args.id);
       const before = recordOf(trainee);
-      const { awardedOn, trn } = validateArgs<{ awardedOn: string; trn?: string | null }>(args, AWARD_RULES, (v) => {
+      const { awardedOn, trn } = validateArguments<{ awardedOn: string; trn?: string | null }>(args, AWARD_RULES, (v) => {
         const given = (v.trn as string | null | undefined) ?? null;
         if (given !== null && before.trn !== null && given !== before.trn) {
           return [{ field: 'trn', reason: `trainee ${before.traineeId} already holds TRN ${before.trn}: change it with updateTrainee` }];

@@ -1,15 +1,13 @@
+import { type AreaKind, type AreaReference, type AreaYearKey, areaReference } from '@tdg/kit/area';
 import { assertAcademicYear } from '@tdg/kit/errors';
 import type { Resolvers } from '../../generated/resolvers-types.ts';
-import type { AreaKind, AreaReference } from './area.ts';
 
-/** The representation as the gateway hands it: code, and the area's school URNs (`@requires(fields: "schoolUrns")`). */
-const area = (ref: AreaReference): AreaReference => ({ code: ref.code, schoolUrns: ref.schoolUrns ?? null });
-
-const key = (kind: AreaKind, a: AreaReference, year: number) => ({ kind, code: a.code, schoolUrns: a.schoolUrns ?? [], year });
+/** The area with its school URNs as the gateway handed them (`@requires(fields: "schoolUrns")`). */
+const key = (kind: AreaKind, a: AreaReference, year: number): AreaYearKey => ({ kind, code: a.code, schoolUrns: a.schoolUrns ?? [], year });
 
 export const areaResolvers: Resolvers = {
   LocalAuthority: {
-    __resolveReference: area,
+    __resolveReference: areaReference,
     teachingSchoolHubs: async (la, _, { loaders }) => (await loaders.hubsByLa.load(la.code)).map((l) => l.hub),
     inductionEngagement: (la, { academicYear }, { loaders }) => {
       assertAcademicYear(academicYear, 'academicYear');
@@ -21,7 +19,7 @@ export const areaResolvers: Resolvers = {
     },
   },
   Region: {
-    __resolveReference: area,
+    __resolveReference: areaReference,
     teachingSchoolHubs: (region, _, { loaders }) => loaders.hubsByRegion.load(region.code),
     inductionEngagement: (region, { academicYear }, { loaders }) => {
       assertAcademicYear(academicYear, 'academicYear');

@@ -5,8 +5,10 @@ export const coldSpotResolvers: Resolvers = {
   ColdSpotReport: {
     __resolveReference: (ref) => ref,
     tshEngagedUrns: (report, _, { loaders }) => {
-      assertYearSpan(report.fromYear ?? Number.NaN, report.toYear ?? Number.NaN);
-      return loaders.tshEngagedUrns.load(report);
+      const fromYear = report.fromYear ?? Number.NaN;
+      const toYear = report.toYear ?? Number.NaN;
+      assertYearSpan(fromYear, toYear);
+      return loaders.tshEngagedUrns.load({ id: report.id, fromYear, toYear, candidateUrns: report.candidateUrns ?? [] });
     },
   },
 };

@@ -1,13 +1,15 @@
 import { recordAudit } from '@tdg/kit/audit/record';
-import { assertCanWrite } from '@tdg/kit/auth/write-access';
+import { assertCanWrite, assertWriterOfKind } from '@tdg/kit/auth/write-access';
 import { isoDate, oneOf } from '@tdg/kit/load/fields';
-import { badInputProblems, validateInput } from '@tdg/kit/write/validate-input';
+import { conflicts, fileCheck, rulesFromColumns } from '@tdg/kit/write/input-rules';
+import { writeTransaction } from '@tdg/kit/write/transaction';
+import { badField, badInputProblems, validateArguments, validateInput } from '@tdg/kit/write/validate-input';
 import { LockMode } from '@mikro-orm/postgresql';
 import { hubOrganisation } from '../../access.ts';
 import type { InductionStatus, Resolvers, TrainingProgramme } from '../../generated/resolvers-types.ts';
-import { ECT_INDUCTIONS_FILE, inductionProblems, recordId } from '../../load/import-spec.ts';
+import { ECT_INDUCTIONS_FILE, recordId } from '../../load/import-spec.ts';
 import { TeachingSchoolHub } from '../hub/hub.entity.ts';
-import { assertHubExists, assertHubWriter, badField, checkProblems, conflicts, createOnce, inputRules, validateArgs } from '../write.ts';
+import { assertHubExists } from '../write.ts';
 import { EctInduction, INDUCTION_STATUSES } from './ect-induction.entity.ts';
 
 /** `StartEctInductionInput` fields → the `ect-inductions.csv` columns whose rules they follow. */
@@ -22,7 +24,7 @@ const START_COLUMNS = {
   mentorTrn: 'mentor_trn',
 } as const;
 
-const START_RULES = inputRules(ECT_INDUCTIONS_FILE, START_COLUMNS);
+const START_RULES = rulesFromColumns(ECT_INDUCTIONS_FILE, START_COLUMNS);
 const OUTCOME_RULES = {
   id: { parse: recordId, required: true },
   status: { parse: oneOf(INDUCTION_STATUSES), required: true },
@@ -62,13 +64,12 @@ const startFields = (e: EctInduction): Record<string, unknown> => {
 
 export const inductionMutations: Resolvers = {
   Mutation: {
-    startEctInduction: async (_, { input }, { em, identity }) => {
+    startEctInduction: async (_, { input }, ctx) => {
+      const { em, identity } = ctx;
       const writer = assertCanWrite(identity, hubOrganisation(String(input.hubId)), `the ECT inductions of hub ${input.hubId}`);
-      const v = validateInput<StartValues>(input, START_RULES, 'input', (values) =>
-        checkProblems(inductionProblems, START_COLUMNS, values, { status: 'IN_PROGRESS', finished_on: null }, 'input'),
-      );
+      const v = validateInput<StartValues>(input, START_RULES, 'input', fileCheck(ECT_INDUCTIONS_FILE, START_COLUMNS, 'input', { status: 'IN_PROGRESS', finished_on: null }));
       await assertHubExists(em, v.hubId, 'input.hubId');
-      return createOnce(em, async (tx) => {
+      return writeTransaction(ctx, async (tx) => {
         const existing = await tx.findOne(EctInduction, v.inductionId);
         if (existing) {
           assertCanWrite(identity, hubOrganisation(existing.appropriateBody.id), `ECT induction ${existing.id}`);
@@ -101,22 +102,21 @@ export const inductionMutations: Resolvers = {
       });
     },
 
-    recordInductionOutcome: async (_, args, { em, identity }) => {
-      assertHubWriter(identity, 'ECT induction outcomes');
-      const v = validateArgs<{ id: string; status: InductionStatus; finishedOn: string | null | undefined }>(args, OUTCOME_RULES);
-      return em.transactional(async (tx) => {
+    recordInductionOutcome: async (_, args, ctx) => {
+      const { identity } = ctx;
+      assertWriterOfKind(identity, 'tsh', 'ECT induction outcomes');
+      const v = validateArguments<{ id: string; status: InductionStatus; finishedOn: string | null | undefined }>(args, OUTCOME_RULES);
+      return writeTransaction(ctx, async (tx) => {
         const induction = await tx.findOne(EctInduction, v.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!induction) throw badField('id', `no ECT induction "${v.id}"`);
         const owner = hubOrganisation(induction.appropriateBody.id);
         const writer = assertCanWrite(identity, owner, `ECT induction ${induction.id}`);
         const finishedOn = v.finishedOn ?? null;
-        const problems = checkProblems(
-          inductionProblems,
-          { status: 'status', finishedOn: 'finished_on' },
-          { status: v.status, finishedOn },
-          { started_on: induction.startedOn, trn: induction.trn, mentor_trn: null },
-          '',
-        );
+        const problems = fileCheck(ECT_INDUCTIONS_FILE, { status: 'status', finishedOn: 'finished_on' }, '', {
+          started_on: induction.startedOn,
+          trn: induction.trn,
+          mentor_trn: null,
+        })({ status: v.status, finishedOn });
         if (problems.length > 0) throw badInputProblems(problems);
         if (induction.status === v.status && (induction.finishedOn ?? null) === finishedOn) return induction;
         const before = inductionRecord(induction);

@@ -1,13 +1,15 @@
 import { recordAudit } from '@tdg/kit/audit/record';
-import { assertCanWrite } from '@tdg/kit/auth/write-access';
+import { assertCanWrite, assertWriterOfKind } from '@tdg/kit/auth/write-access';
 import { oneOf } from '@tdg/kit/load/fields';
-import { badInputProblems, validateInput } from '@tdg/kit/write/validate-input';
+import { conflicts, rulesFromColumns } from '@tdg/kit/write/input-rules';
+import { writeTransaction } from '@tdg/kit/write/transaction';
+import { badField, badInputProblems, validateArguments, validateInput } from '@tdg/kit/write/validate-input';
 import { LockMode } from '@mikro-orm/postgresql';
 import { hubOrganisation } from '../../access.ts';
 import type { NpqCourse, NpqStatus, Resolvers } from '../../generated/resolvers-types.ts';
 import { NPQ_ENROLMENTS_FILE, recordId } from '../../load/import-spec.ts';
 import { TeachingSchoolHub } from '../hub/hub.entity.ts';
-import { assertHubExists, assertHubWriter, badField, conflicts, createOnce, inputRules, validateArgs } from '../write.ts';
+import { assertHubExists } from '../write.ts';
 import { NPQ_STATUSES, NpqEnrolment } from './npq-enrolment.entity.ts';
 
 /** `EnrolNpqInput` fields → the `npq-enrolments.csv` columns whose rules they follow. */
@@ -21,7 +23,7 @@ const ENROL_COLUMNS = {
   status: 'status',
 } as const;
 
-const ENROL_RULES = inputRules(NPQ_ENROLMENTS_FILE, ENROL_COLUMNS);
+const ENROL_RULES = rulesFromColumns(NPQ_ENROLMENTS_FILE, ENROL_COLUMNS);
 const OUTCOME_RULES = { id: { parse: recordId, required: true }, status: { parse: oneOf(NPQ_STATUSES), required: true } };
 
 interface EnrolValues extends Record<string, unknown> {
@@ -53,11 +55,12 @@ const enrolFields = (e: NpqEnrolment): Record<string, unknown> => {
 
 export const npqMutations: Resolvers = {
   Mutation: {
-    enrolNpq: async (_, { input }, { em, identity }) => {
+    enrolNpq: async (_, { input }, ctx) => {
+      const { em, identity } = ctx;
       const writer = assertCanWrite(identity, hubOrganisation(String(input.hubId)), `the NPQ enrolments of hub ${input.hubId}`);
       const v = validateInput<EnrolValues>({ ...input, status: input.status ?? 'ACTIVE' }, ENROL_RULES, 'input');
       await assertHubExists(em, v.hubId, 'input.hubId');
-      return createOnce(em, async (tx) => {
+      return writeTransaction(ctx, async (tx) => {
         const existing = await tx.findOne(NpqEnrolment, v.enrolmentId);
         if (existing) {
           assertCanWrite(identity, hubOrganisation(existing.hub.id), `NPQ enrolment ${existing.id}`);
@@ -86,10 +89,11 @@ export const npqMutations: Resolvers = {
       });
     },
 
-    recordNpqOutcome: async (_, args, { em, identity }) => {
-      assertHubWriter(identity, 'NPQ enrolment outcomes');
-      const v = validateArgs<{ id: string; status: NpqStatus }>(args, OUTCOME_RULES);
-      return em.transactional(async (tx) => {
+    recordNpqOutcome: async (_, args, ctx) => {
+      const { identity } = ctx;
+      assertWriterOfKind(identity, 'tsh', 'NPQ enrolment outcomes');
+      const v = validateArguments<{ id: string; status: NpqStatus }>(args, OUTCOME_RULES);
+      return writeTransaction(ctx, async (tx) => {
         const enrolment = await tx.findOne(NpqEnrolment, v.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!enrolment) throw badField('id', `no NPQ enrolment "${v.id}"`);
         const owner = hubOrganisation(enrolment.hub.id);

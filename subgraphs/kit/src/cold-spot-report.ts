@@ -1,0 +1,57 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { regionOfLa } from './reference.ts';
+import { jsonParam, query } from './sql.ts';
+
+/**
+ * A cold-spot report (owned by the local-authorities subgraph) as the gateway hands it to the engagement subgraphs: its
+ * id and, for the field that `@requires` them, its span of academic years and its candidate schools.
+ */
+export interface ColdSpotReportReference {
+  readonly id: string;
+  readonly fromYear?: number | null;
+  readonly toYear?: number | null;
+  readonly candidateUrns?: readonly string[] | null;
+}
+
+/** The region of a cold-spot report's scope, from its id: `la:808:2021:2024` → the LA's region, `region:E:2021:2024` → `E`. */
+export function regionOfColdSpotReport(id: string): string | null {
+  const m = /^(la|region):([^:]+):/.exec(id);
+  if (!m) return null;
+  return m[1] === 'la' ? regionOfLa(m[2]) : m[2];
+}
+
+/** A cold-spot report's span and candidate schools, as handed in by the gateway. */
+export interface SpanCandidates {
+  readonly id: string;
+  readonly fromYear: number;
+  readonly toYear: number;
+  readonly candidateUrns: readonly string[];
+}
+
+const spanKey = (r: SpanCandidates): string => `${r.id}|${r.fromYear}|${r.toYear}`;
+
+/**
+ * A DataLoader of the candidates of each cold-spot report that engaged with this subgraph within the report's span, in
+ * candidate order without repeats: one statement for every report of the request, whatever their spans. `engaged` is
+ * the SQL condition on one candidate `s.urn` and its report's span `s.from_year`, `s.to_year` (e.g. an `exists` over
+ * the subgraph's records). No statement is run when no report has a candidate.
+ */
+export function engagedCandidatesLoader(em: EntityManager, engaged: string): DataLoader<SpanCandidates, string[], string> {
+  return new DataLoader<SpanCandidates, string[], string>(
+    async (reports) => {
+      const pairs = reports.flatMap((r) => [...new Set(r.candidateUrns)].map((urn) => ({ k: spanKey(r), urn, from_year: r.fromYear, to_year: r.toYear })));
+      const rows =
+        pairs.length === 0
+          ? []
+          : await query<{ k: string; urn: string }>(
+              em,
+              `select distinct s.k, s.urn from jsonb_to_recordset(?::jsonb) as s(k text, urn text, from_year int, to_year int) where ${engaged}`,
+              [jsonParam(pairs)],
+            );
+      const found = new Set(rows.map((r) => `${r.k}\u0000${r.urn}`));
+      return reports.map((r) => [...new Set(r.candidateUrns)].filter((urn) => found.has(`${spanKey(r)}\u0000${urn}`)));
+    },
+    { cacheKeyFn: spanKey, maxBatchSize: 50_000 },
+  );
+}

@@ -1,0 +1,46 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { fieldOfMessage, formatSubgraphError } from './format-error.ts';
+
+const ENUM_MESSAGE = 'Variable "$input" got invalid value "UNIVERSITY_LED" at "input.route"; Value "UNIVERSITY_LED" does not exist in "TrainingRoute" enum.';
+
+describe('formatSubgraphError', () => {
+  test('BAD_USER_INPUT from GraphQL itself (a variable rejected before resolvers run) gets the field its message names', () => {
+    const formatted: GraphQLFormattedError = { message: ENUM_MESSAGE, extensions: { code: 'BAD_USER_INPUT' } };
+    expect(formatSubgraphError(formatted, undefined, true)).toEqual({ message: ENUM_MESSAGE, extensions: { code: 'BAD_USER_INPUT', field: 'input.route' } });
+  });
+
+  test('a field named by the validation itself is kept', () => {
+    const formatted: GraphQLFormattedError = { message: 'Invalid input: input.trn: malformed TRN', extensions: { code: 'BAD_USER_INPUT', field: 'input.trn' } };
+    expect(formatSubgraphError(formatted, undefined, false)).toBe(formatted);
+  });
+
+  test('BAD_USER_INPUT whose message names no path is left as it is', () => {
+    const formatted: GraphQLFormattedError = { message: 'Variable "$id" of required type "ID!" was not provided.', extensions: { code: 'BAD_USER_INPUT' } };
+    expect(formatSubgraphError(formatted, undefined, false)).toBe(formatted);
+  });
+
+  test('other codes are not given a field', () => {
+    const formatted: GraphQLFormattedError = { message: 'at "x"', extensions: { code: 'FORBIDDEN' } };
+    expect(formatSubgraphError(formatted, undefined, false)).toBe(formatted);
+  });
+
+  test('a database outage is DATABASE_UNAVAILABLE; in production an unexpected error says only that it happened', () => {
+    const formatted: GraphQLFormattedError = { message: 'connect ECONNREFUSED 127.0.0.1:5432', path: ['schools'] };
+    expect(formatSubgraphError(formatted, { originalError: { code: 'ECONNREFUSED' } }, false)).toEqual({
+      message: 'The database of this subgraph is unavailable',
+      path: ['schools'],
+      extensions: { code: 'DATABASE_UNAVAILABLE' },
+    });
+    expect(formatSubgraphError({ message: 'select * from secret', path: ['x'] }, undefined, true)).toEqual({
+      message: 'Internal server error',
+      path: ['x'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
+});
+
+test('fieldOfMessage', () => {
+  expect(fieldOfMessage(ENUM_MESSAGE)).toBe('input.route');
+  expect(fieldOfMessage('Variable "$input" got invalid value { } at "input.dates[1].from"; Expected type "Date".')).toBe('input.dates[1].from');
+  expect(fieldOfMessage('no path here')).toBeNull();
+});
