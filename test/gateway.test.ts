@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { generateDemoData, writeDemoData } from '../scripts/src/demo-data/generate.ts';
 import type { DemoDataset } from '../scripts/src/demo-data/types.ts';
 import { type TestFederation, startFederation } from './support/federation.ts';
+import { PERSONAS, tokenFor } from './support/tokens.ts';
 
 /** The gateway in front of the four real subgraphs: health, readiness, errors, nulls and pagination. */
 let data: DemoDataset;
@@ -28,16 +29,17 @@ test('GET /health answers while the gateway is up, GET /ready when every subgrap
 });
 
 test('unknown ids resolve to null, not to errors', async () => {
+  const admin = await tokenFor(PERSONAS.admin);
   const res = await fed.query(`{
     school(urn: "999999999") { urn } localAuthority(code: "000") { code } region(code: "Z") { code }
     scitt(id: "1") { id } teachingSchoolHub(id: "XX9") { id } curriculumHub(id: "nope") { id } teacher(trn: "0000001") { trn }
-  }`);
+  }`, {}, undefined, admin);
   expect(res.errors).toBeUndefined();
   expect(res.data).toEqual({ school: null, localAuthority: null, region: null, scitt: null, teachingSchoolHub: null, curriculumHub: null, teacher: null });
 });
 
 test('bad arguments are BAD_USER_INPUT errors naming the subgraph', async () => {
-  const res = await fed.query('{ region(code: "A") { inductionEngagement(academicYear: 12) { ects } } }');
+  const res = await fed.query('{ region(code: "A") { inductionEngagement(academicYear: 12) { ects } } }', {}, undefined, await tokenFor(PERSONAS['national-analyst']));
   expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', serviceName: 'teaching-school-hubs' });
 });
 

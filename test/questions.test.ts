@@ -5,6 +5,7 @@ import { generateDemoData, writeDemoData } from '../scripts/src/demo-data/genera
 import type { DemoDataset } from '../scripts/src/demo-data/types.ts';
 import { Answers } from './support/expected-answers.ts';
 import { type TestFederation, startFederation } from './support/federation.ts';
+import { PERSONAS, tokenFor } from './support/tokens.ts';
 
 /**
  * The five dashboard questions of DOMAIN.md, each run as its committed named operation (schema/operations/) through
@@ -17,8 +18,13 @@ const REGIONS = ['A', 'B', 'D', 'E', 'F', 'G', 'H', 'J', 'K'];
 let data: DemoDataset;
 let answers: Answers;
 let fed: TestFederation;
+/** Dashboards read aggregates as a national analyst; the golden thread of a person needs an administrator. */
+let analyst: string;
+let admin: string;
 
 beforeAll(async () => {
+  analyst = await tokenFor(PERSONAS['national-analyst']);
+  admin = await tokenFor(PERSONAS.admin);
   data = generateDemoData({ size: 'small', seed: 1 });
   answers = new Answers(data);
   const folder = mkdtempSync(join(tmpdir(), 'tdg-questions-'));
@@ -33,6 +39,7 @@ describe('1. regional overview', () => {
       operation('regional-overview.graphql'),
       { regionCode, academicYear: 2023 },
       'RegionalOverview',
+      analyst,
     );
     expect(res.errors).toBeUndefined();
     const expected = answers.regionalOverview(regionCode, 2023);
@@ -53,6 +60,7 @@ describe('2. cold spots', () => {
       operation('cold-spots.graphql'),
       { regionCode, fromYear: 2021, toYear: 2024, first: 20 },
       'ColdSpots',
+      analyst,
     );
     expect(res.errors).toBeUndefined();
     const expected = answers.coldSpots({ regionCode }, 2021, 2024);
@@ -67,6 +75,7 @@ describe('2. cold spots', () => {
       operation('cold-spots.graphql'),
       { laCode: '808', fromYear: 2023, toYear: 2023, first: 500 },
       'LocalAuthorityColdSpots',
+      analyst,
     );
     expect(res.errors).toBeUndefined();
     const expected = answers.coldSpots({ laCode: '808' }, 2023, 2023);
@@ -82,7 +91,7 @@ describe('2. cold spots', () => {
   });
 
   test('a span that ends before it starts is a BAD_USER_INPUT', async () => {
-    const res = await fed.query(operation('cold-spots.graphql'), { regionCode: 'A', fromYear: 2024, toYear: 2021 }, 'ColdSpots');
+    const res = await fed.query(operation('cold-spots.graphql'), { regionCode: 'A', fromYear: 2024, toYear: 2021 }, 'ColdSpots', analyst);
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
@@ -93,6 +102,7 @@ describe('3. growing our own', () => {
       operation('growing-our-own.graphql'),
       { scittId: '70245', academicYear },
       'GrowingOurOwn',
+      analyst,
     );
     expect(res.errors).toBeUndefined();
     const { academicYear: _y, ...cohort } = res.data!.scitt.cohort;
@@ -102,7 +112,7 @@ describe('3. growing our own', () => {
 
   test('every SCITT of the dataset, cohort 2022', async () => {
     for (const { scitt_id } of data['scitts.csv']) {
-      const res = await fed.query<{ scitt: { cohort: Record<string, unknown> } }>(operation('growing-our-own.graphql'), { scittId: scitt_id, academicYear: 2022 }, 'GrowingOurOwn');
+      const res = await fed.query<{ scitt: { cohort: Record<string, unknown> } }>(operation('growing-our-own.graphql'), { scittId: scitt_id, academicYear: 2022 }, 'GrowingOurOwn', analyst);
       expect(res.errors).toBeUndefined();
       const { academicYear: _y, ...cohort } = res.data!.scitt.cohort;
       expect(cohort).toEqual(answers.growingOurOwn(scitt_id, 2022));
@@ -119,7 +129,7 @@ describe('4. the golden thread', () => {
     const trn = trainee!.trn!;
     const res = await fed.query<{
       teacher: { trn: string; training: { id: string; placements: { id: string }[] }[]; inductions: { id: string; school: { urn: string } | null }[]; npqEnrolments: { id: string }[] };
-    }>(operation('golden-thread.graphql'), { trn }, 'TeacherGoldenThread');
+    }>(operation('golden-thread.graphql'), { trn }, 'TeacherGoldenThread', admin);
     expect(res.errors).toBeUndefined();
     const t = res.data!.teacher;
     const trainees = data['trainees.csv'].filter((x) => x.trn === trn);
@@ -132,7 +142,7 @@ describe('4. the golden thread', () => {
   });
 
   test('an unknown teacher is null', async () => {
-    const res = await fed.query(operation('golden-thread.graphql'), { trn: '0000000' }, 'TeacherGoldenThread');
+    const res = await fed.query(operation('golden-thread.graphql'), { trn: '0000000' }, 'TeacherGoldenThread', admin);
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ teacher: null });
   });
@@ -148,7 +158,7 @@ describe('4. the golden thread', () => {
     const urn = [...counts].sort((a, b) => b[1] - a[1])[0][0];
     const res = await fed.query<{
       school: { urn: string; placements: { id: string }[]; ectInductions: { id: string }[]; npqEnrolments: { id: string }[]; hubParticipations: { programme: { id: string } }[]; partnerScitts: { id: string }[] };
-    }>(operation('golden-thread.graphql'), { urn }, 'SchoolGoldenThread');
+    }>(operation('golden-thread.graphql'), { urn }, 'SchoolGoldenThread', admin);
     expect(res.errors).toBeUndefined();
     const s = res.data!.school;
     expect(s.placements.map((p) => p.id).sort()).toEqual(data['placements.csv'].filter((p) => p.urn === urn).map((p) => p.placement_id).sort());
@@ -165,6 +175,7 @@ describe('5. support and engagement', () => {
       operation('support-and-engagement.graphql'),
       { regionCode, academicYear: 2023 },
       'SupportAndEngagement',
+      analyst,
     );
     expect(res.errors).toBeUndefined();
     const got = res.data!.region.schoolsReceivingSupport.map((s) => ({

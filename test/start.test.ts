@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,10 +38,10 @@ async function stop({ child }: Started): Promise<number | null> {
 }
 const INTERRUPTED = 130;
 
-async function query(port: number, q: string) {
+async function query(port: number, q: string, token?: string) {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query: q }),
   });
   return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
@@ -80,6 +80,12 @@ describe('npm start', () => {
     };
   });
 
+  let adminToken: string;
+  const readDevTokens = () =>
+    Object.fromEntries(
+      Object.entries((JSON.parse(readFileSync(join(dataDir, 'dev-tokens.json'), 'utf8')) as { tokens: Record<string, { token: string }> }).tokens).map(([k, v]) => [k, v.token]),
+    );
+
   test('starts everything with demo data, serves cross-subgraph queries, stops on Ctrl-C and restarts on the same data', async () => {
     const first = await start(env);
     try {
@@ -88,7 +94,22 @@ describe('npm start', () => {
       expect(health.status).toBe(200);
       const ready = await fetch(`http://127.0.0.1:${gatewayPort}/ready`);
       expect(ready.status).toBe(200);
-      const res = await query(gatewayPort, '{ scitt(id: "70245") { name partnerSchoolCount leadSchool { localAuthority { name } } } }');
+      // Development: a token per role, printed and written to DATA_DIR/dev-tokens.json, signed with a key kept there.
+      expect(first.output()).toContain('Development tokens');
+      const devTokens = readDevTokens();
+      expect(Object.keys(devTokens)).toEqual(['admin', 'national-analyst', 'regional-analyst', 'scitt-staff', 'tsh-staff', 'la-staff', 'hub-staff']);
+      for (const name of Object.keys(devTokens)) expect(first.output()).toContain(devTokens[name]);
+      expect(statSync(join(dataDir, 'secrets', 'jwt-private-key.pem')).mode & 0o777).toBe(0o600);
+      expect(statSync(join(dataDir, 'dev-tokens.json')).mode & 0o777).toBe(0o600);
+      adminToken = devTokens.admin;
+      const forged = await fetch(`http://127.0.0.1:${gatewayPort}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken.slice(0, -4)}AAAA` },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(forged.status).toBe(401);
+
+      const res = await query(gatewayPort, '{ scitt(id: "70245") { name partnerSchoolCount leadSchool { localAuthority { name } } } }', adminToken);
       expect(res.errors).toBeUndefined();
       expect(res.data).toEqual({
         scitt: { name: 'Stockton-on-Tees Teacher Training Partnership', partnerSchoolCount: 22, leadSchool: { localAuthority: { name: 'Stockton-on-Tees' } } },
@@ -115,6 +136,8 @@ describe('npm start', () => {
       expect(second.output()).not.toContain('loading demo data');
       const res = await query(gatewayPort, '{ school(urn: "999991") { name } }');
       expect(res.data).toEqual({ school: { name: 'Imported While Running School' } });
+      // The development key is kept: a token printed by the first start still verifies.
+      expect((await query(gatewayPort, '{ scitt(id: "70245") { partnerSchoolCount } }', adminToken)).data).toEqual({ scitt: { partnerSchoolCount: 22 } });
     } finally {
       expect(await stop(second)).toBe(INTERRUPTED);
     }
@@ -129,5 +152,15 @@ describe('npm start', () => {
     expect(result.status).toBe(78);
     expect(result.stderr).toMatch(/DEMO_DATA/);
     expect(result.stderr).toMatch(/GATEWAY_PORT|SCITTS_PORT/);
+  });
+
+  test('in production nothing is generated: start-up fails listing the missing key and issuer', () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'tdg-start-production-'));
+    const result = spawnSync(process.execPath, [join(root, 'scripts/src/start.ts')], { env: { ...env, DATA_DIR: fresh, NODE_ENV: 'production' }, cwd: root, encoding: 'utf8' });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toMatch(/JWT_ISSUER: required in production/);
+    expect(result.stderr).toMatch(/JWT_JWKS_URL \| JWT_PUBLIC_KEY \| JWT_SECRET: required/);
+    expect(result.stderr).toMatch(/SUBGRAPH_SIGNING_SECRET/);
+    expect(existsSync(join(fresh, 'secrets'))).toBe(false);
   });
 });

@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { nodeEnvVar, parseEnv, portVar, secretVar } from '@tdg/kit/config';
+import { nodeEnvVar, parseEnv, portVar, readAll, secretVar } from '@tdg/kit/config';
 import { SUBGRAPHS, type SubgraphName } from '@tdg/kit/subgraph-registry';
 import { z } from 'zod';
+import { type AuthConfig, loadAuthConfig } from './auth/config.ts';
+import type { Tier } from './auth/tier.ts';
+import { OPERATION_LIMITS, type OperationLimits, loadRateLimits } from './limits.ts';
 
 /** The gateway's configuration, read once from the environment and validated (every problem listed). */
 export interface GatewayConfig {
@@ -14,7 +17,21 @@ export interface GatewayConfig {
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   /** Secret shared with the subgraphs, to sign every request sent to them. */
   readonly signingSecret: string;
+  /** How bearer tokens are verified. */
+  readonly auth: AuthConfig;
+  /** Requests per minute per identity (per IP when anonymous), by tier; 0 is no limit. */
+  readonly rateLimits: Readonly<Record<Tier, number>>;
+  /** Depth, alias, token, cost and directive limits of one operation, by tier. */
+  readonly operationLimits: Readonly<Record<Tier, OperationLimits>>;
+  /** Which proxies' X-Forwarded-For to believe for the client IP (anonymous rate limit): fastify's `trustProxy`. */
+  readonly trustProxy: boolean | string;
 }
+
+/** TRUST_PROXY: unset/false (the socket's address), true (any proxy), or proxy addresses/CIDRs separated by commas. */
+const trustProxyVar = z
+  .string()
+  .default('false')
+  .transform((v) => (v === 'true' ? true : v === 'false' || v === '' ? false : v));
 
 const urlVar = z.string().url().optional();
 
@@ -25,12 +42,17 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     HOST: z.string().default('127.0.0.1'),
     SUBGRAPH_SIGNING_SECRET: secretVar,
     SUPERGRAPH_PATH: z.string().default(fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url))),
+    TRUST_PROXY: trustProxyVar,
   };
   for (const s of SUBGRAPHS) {
     shape[`${s.envPrefix}_URL`] = urlVar;
     shape[`${s.envPrefix}_PORT`] = portVar(s.defaultPort);
   }
-  const e = parseEnv(z.object(shape), env) as Record<string, unknown>;
+  const [e, auth, rateLimits] = readAll(
+    () => parseEnv(z.object(shape), env) as Record<string, unknown>,
+    () => loadAuthConfig(env),
+    () => loadRateLimits(env),
+  );
   const subgraphUrls = Object.fromEntries(
     SUBGRAPHS.map((s) => [s.name, (e[`${s.envPrefix}_URL`] as string | undefined) ?? `http://127.0.0.1:${e[`${s.envPrefix}_PORT`]}/graphql`]),
   ) as Record<SubgraphName, string>;
@@ -41,5 +63,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     supergraphPath: e.SUPERGRAPH_PATH as string,
     subgraphUrls,
     signingSecret: e.SUBGRAPH_SIGNING_SECRET as string,
+    auth,
+    rateLimits,
+    operationLimits: OPERATION_LIMITS,
+    trustProxy: e.TRUST_PROXY as boolean | string,
   };
 }

@@ -1,11 +1,12 @@
-import type { Identity } from '@tdg/kit/context';
+import type { Identity } from '@tdg/kit/auth/identity';
+import type { FastifyRequest } from 'fastify';
 
 /**
- * What the gateway knows of a request. The foundation serves reads anonymously; an authentication step fills
- * `identity` here, and the subgraph data source forwards it, without changes elsewhere.
+ * What the gateway knows of a request: the caller, verified from the bearer token by the authentication hook
+ * (auth/authenticate.ts), or null for an anonymous request. The subgraph data source forwards it, signed.
  */
 export interface GatewayContext {
   readonly identity: Identity | null;
 }
 
-export const anonymousContext = async (): Promise<GatewayContext> => ({ identity: null });
+export const contextFromRequest = async (request: FastifyRequest): Promise<GatewayContext> => ({ identity: request.identity });

@@ -5,9 +5,16 @@ import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPag
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { SubgraphName } from '@tdg/kit/subgraph-registry';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAuthentication } from './auth/authenticate.ts';
+import { createTokenVerifier } from './auth/verify-token.ts';
 import type { GatewayConfig } from './config.ts';
-import { type GatewayContext, anonymousContext } from './context.ts';
+import { type GatewayContext, contextFromRequest } from './context.ts';
+import { installErrorHandler } from './http-errors.ts';
+import { fieldSuggestionsPlugin } from './plugins/field-suggestions.ts';
+import { introspectionPlugin } from './plugins/introspection.ts';
+import { operationLimitsPlugin } from './plugins/operation-limits.ts';
 import { formatGatewayError } from './plugins/subgraph-errors.ts';
+import { registerRateLimit } from './rate-limit.ts';
 import { checkSubgraphs } from './readiness.ts';
 import { SignedDataSource } from './signed-data-source.ts';
 
@@ -17,34 +24,52 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
+/** Largest request body (JSON with the query and its variables); larger ones are answered 413 REQUEST_TOO_LARGE. */
+const BODY_LIMIT_BYTES = 256 * 1024;
+
 /**
  * Starts the gateway: `POST /graphql` (Apollo Server over Apollo Gateway, serving the composed supergraph with the
  * configured subgraph URLs), `GET /health` (the gateway is up) and `GET /ready` (every subgraph answers).
+ *
+ * A request to /graphql goes: bearer token verified (auth/) → rate limit per identity (rate-limit.ts) → 401 if the
+ * token was refused → CSRF check → parse and validate → introspection and per-tier operation limits (plugins/) →
+ * query plan → subgraph calls, signed with the identity (signed-data-source.ts).
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name, url }) => new SignedDataSource(name, config.subgraphUrls[name as SubgraphName] ?? url!, config.signingSecret),
   });
-  const app = Fastify({ logger: false });
+  const verify = await createTokenVerifier(config.auth);
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });
+  installErrorHandler(app, config.production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // Served to signed-in callers always, to anonymous ones outside production only (plugins/introspection.ts).
     introspection: true,
+    csrfPrevention: true,
+    // The loosest tier's token limit bounds parsing for everyone; each tier's own is checked after (operation-limits).
+    parseOptions: { maxTokens: Math.max(...Object.values(config.operationLimits).map((l) => l.tokens)) },
     includeStacktraceInErrorResponses: !config.production,
     formatError: formatGatewayError(config.production),
     plugins: [
       fastifyApolloDrainPlugin(app),
       config.production ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      fieldSuggestionsPlugin(config.production),
+      introspectionPlugin(config.production),
+      operationLimitsPlugin(config.operationLimits),
     ],
   });
   await apollo.start();
-  app.get('/health', async () => ({ status: 'ok' }));
-  app.get('/ready', async (_req, reply) => {
+  registerAuthentication(app, verify, '/graphql');
+  await registerRateLimit(app, config.rateLimits);
+  app.get('/health', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
+  app.get('/ready', { config: { rateLimit: false } }, async (_req, reply) => {
     const subgraphs = await checkSubgraphs(config.subgraphUrls, config.signingSecret);
     const ready = subgraphs.every((s) => s.ready);
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', subgraphs });
   });
-  await app.register(fastifyApollo(apollo), { path: '/graphql', context: anonymousContext });
+  await app.register(fastifyApollo(apollo), { path: '/graphql', context: contextFromRequest });
   const address = await app.listen({ port: config.port, host: config.host });
   return {
     url: `${address.replace('127.0.0.1', 'localhost')}/graphql`,

@@ -2,6 +2,7 @@
  * `npm start`: the whole federation on one machine. Uses DATABASE_URL's server, or an embedded PostgreSQL under
  * .data/ when it is unset; creates and migrates each subgraph's database; loads the demo dataset into empty databases
  * (DEMO_DATA=region by default, `none` to skip); starts the four subgraphs and the gateway; Ctrl-C stops them all.
+ * In development it prints a bearer token for each role (dev-tokens.ts), signed with a key made on first start.
  */
 import type { ChildProcess } from 'node:child_process';
 import exitHook from 'async-exit-hook';
@@ -13,6 +14,7 @@ import { loadSubgraphConfig } from '@tdg/kit/subgraph-config';
 import { acquireDatabaseServer } from './database-server.ts';
 import { writeDemoFolder } from './demo-folder.ts';
 import { ensureDevSecret } from './dev-secrets.ts';
+import { ensureDevJwtKey, formatDevTokens, writeDevTokens } from './dev-tokens.ts';
 import { importIntoSubgraphs } from './import-command.ts';
 import { openMigrated } from './open-subgraph-db.ts';
 import { PROJECT_ROOT, loadProjectConfig } from './project-config.ts';
@@ -22,6 +24,8 @@ import { SUBGRAPH_PACKAGES } from './subgraph-packages.ts';
 let config: ReturnType<typeof loadProjectConfig>;
 let gatewayConfig: ReturnType<typeof loadGatewayConfig>;
 ensureDevSecret(process.env, 'SUBGRAPH_SIGNING_SECRET', process.env.DATA_DIR ?? `${PROJECT_ROOT}.data`);
+// Development without a configured key: a key pair under DATA_DIR/secrets/ verifies the tokens printed below.
+const devJwtKey = await ensureDevJwtKey(process.env, process.env.DATA_DIR ?? `${PROJECT_ROOT}.data`);
 try {
   // Every part's configuration is checked before anything starts; the subgraphs get DATABASE_URL from this process.
   const subgraphEnv = { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://embedded@localhost/' };
@@ -79,6 +83,10 @@ try {
   await waitForHttp(`http://127.0.0.1:${gatewayConfig.port}/health`, gateway);
   // A process that dies on its own takes the rest down with it.
   for (const child of children) child.once('exit', (code) => void (stopping ? undefined : shutdown(code ?? 1)));
+  if (devJwtKey) {
+    const tokens = await writeDevTokens(devJwtKey, config.dataDir, gatewayConfig.auth.issuer, gatewayConfig.auth.audience);
+    console.log(`\n${formatDevTokens(tokens, config.dataDir, gatewayConfig.port)}`);
+  }
   console.log(`\nThe graph is up: http://localhost:${gatewayConfig.port}/graphql  (open it in a browser to explore; Ctrl-C stops everything)\n`);
 } catch (error) {
   console.error((error as Error).message);

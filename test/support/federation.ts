@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
-import { type RunningGateway, startGateway } from '@tdg/gateway';
-import type { SubgraphName } from '@tdg/kit/subgraph-registry';
+import { type RunningGateway, loadGatewayConfig, startGateway } from '@tdg/gateway';
+import { SUBGRAPHS, type SubgraphName } from '@tdg/kit/subgraph-registry';
 import { SUBGRAPH_PACKAGES } from '../../scripts/src/subgraph-packages.ts';
 import { freePort } from './free-port.ts';
 import { TEST_SIGNING_SECRET, type TestSubgraph, type graphql, startTestSubgraph } from './subgraph-harness.ts';
+import { testAuthEnv } from './tokens.ts';
 
 export interface TestFederation {
   readonly gatewayUrl: string;
@@ -12,26 +12,32 @@ export interface TestFederation {
   /** SQL statements run by all subgraphs since the last reset. */
   sqlCount(): number;
   resetSqlCount(): void;
-  /** Runs an operation through the gateway. */
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, operationName?: string): ReturnType<typeof graphql<T>>;
+  /** Runs an operation through the gateway, anonymously or with a bearer token (see tokens.ts: `tokenFor`). */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, operationName?: string, token?: string): ReturnType<typeof graphql<T>>;
   close(): Promise<void>;
 }
 
 /**
  * The whole federation for a test: the four subgraphs over HTTP, each on its own fresh database loaded from the
- * folder, and the real gateway serving the committed supergraph in front of them.
+ * folder, and the real gateway serving the committed supergraph in front of them, configured from the environment as
+ * in production (NODE_ENV=test) and verifying test tokens (tokens.ts); `env` adds or overrides variables
+ * (e.g. RATE_LIMIT_PER_MINUTE_ANONYMOUS, NODE_ENV=production).
  */
-export async function startFederation(folder?: string): Promise<TestFederation> {
+export async function startFederation(folder?: string, env: Record<string, string> = {}): Promise<TestFederation> {
   const started = await Promise.all(SUBGRAPH_PACKAGES.map(async (pkg) => [pkg.info.name, await startTestSubgraph(pkg, folder)] as const));
   const subgraphs = Object.fromEntries(started) as Record<SubgraphName, TestSubgraph>;
-  const gateway = await startGateway({
-    port: await freePort(),
-    host: '127.0.0.1',
-    production: false,
-    supergraphPath: fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url)),
-    subgraphUrls: Object.fromEntries(started.map(([name, sg]) => [name, sg.url])) as Record<SubgraphName, string>,
-    signingSecret: TEST_SIGNING_SECRET,
-  });
+  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [`${s.envPrefix}_URL`, subgraphs[s.name].url]));
+  const gateway = await startGateway(
+    loadGatewayConfig({
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      GATEWAY_PORT: String(await freePort()),
+      SUBGRAPH_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      ...urls,
+      ...(await testAuthEnv()),
+      ...env,
+    }),
+  );
   const all = Object.values(subgraphs);
   return {
     gatewayUrl: gateway.url,
@@ -41,7 +47,7 @@ export async function startFederation(folder?: string): Promise<TestFederation> 
     resetSqlCount: () => {
       for (const sg of all) sg.resetSqlCount();
     },
-    query: (q, variables = {}, operationName) => graphqlOperation(gateway.url, q, variables, operationName),
+    query: (q, variables = {}, operationName, token) => graphqlOperation(gateway.url, q, variables, operationName, token),
     close: async () => {
       await gateway.close();
       await Promise.all(all.map((sg) => sg.close()));
@@ -49,10 +55,10 @@ export async function startFederation(folder?: string): Promise<TestFederation> 
   };
 }
 
-async function graphqlOperation<T>(url: string, query: string, variables: Record<string, unknown>, operationName?: string) {
+async function graphqlOperation<T>(url: string, query: string, variables: Record<string, unknown>, operationName?: string, token?: string) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables, operationName }),
   });
   return (await response.json()) as Awaited<ReturnType<typeof graphql<T>>>;
