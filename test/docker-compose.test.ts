@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUBGRAPHS } from '@tdg/kit/subgraph-registry';
 import { parse } from 'yaml';
@@ -52,6 +52,28 @@ describe('docker-compose.yml', () => {
       expect(gateway.depends_on?.[s.name].condition).toBe('service_healthy');
     }
     expect(gateway.healthcheck?.test.join(' ')).toContain('http://127.0.0.1:4000/ready');
+  });
+
+  test('every variable it sets is one the code reads, and secrets have no defaults', () => {
+    const sources = [
+      ...['gateway/src', 'subgraphs/kit/src', 'scripts/src'].flatMap((dir) =>
+        readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+          .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+          .map((f) => readFileSync(join(root, dir, f), 'utf8')),
+      ),
+    ].join('\n');
+    const raw = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
+    for (const [name, service] of Object.entries(compose.services)) {
+      if (name === 'postgres') continue;
+      for (const variable of Object.keys(service.environment ?? {})) {
+        const prefix = SUBGRAPHS.find((s) => variable.startsWith(`${s.envPrefix}_`));
+        const read = sources.includes(`'${variable}'`) || sources.includes(`${variable}:`) || (prefix && sources.includes('envPrefix'));
+        expect({ service: name, variable, read: Boolean(read) }).toEqual({ service: name, variable, read: true });
+      }
+    }
+    for (const secret of ['SUBGRAPH_SIGNING_SECRET', 'JWT_ISSUER']) expect(raw).toMatch(new RegExp(`\\$\\{${secret}:\\?`));
+    for (const s of SUBGRAPHS) expect(compose.services[s.name].environment?.SUBGRAPH_SIGNING_SECRET).toBeDefined();
+    expect(compose.services.gateway.environment?.SUBGRAPH_SIGNING_SECRET).toBeDefined();
   });
 
   test('the Dockerfile installs every workspace package', () => {
