@@ -1,3 +1,4 @@
+import { fieldOfMessage } from '@tdg/kit/format-error';
 import type { GraphQLFormattedError } from 'graphql';
 
 const TOO_MANY_TOKENS = /Document contains more (than|that) \d+ tokens/;
@@ -22,6 +23,11 @@ export function formatGatewayError(production: boolean) {
         path: formatted.path,
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: extensions.serviceName },
       };
+    }
+    if (extensions.code === 'BAD_USER_INPUT' && !extensions.field) {
+      // The gateway coerces variables itself (e.g. an unknown enum value): name the field as the subgraphs do.
+      const field = fieldOfMessage(formatted.message);
+      if (field !== null) extensions.field = field;
     }
     if (production) {
       delete extensions.stacktrace;
