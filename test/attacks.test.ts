@@ -102,7 +102,8 @@ describe('tokens at the gateway', () => {
 });
 
 describe('ad-hoc query limits', () => {
-  const deep = `{ school(urn: "100000") { localAuthority { region { localAuthorities { region { localAuthorities { region { localAuthorities { region { localAuthorities { code } } } } } } } } } } }`;
+  // Deep but cheap: a chain of single objects (depth 8), so the administrator's run answers at once.
+  const deep = `{ scitt(id: "70245") { cohort(academicYear: 2022) { scitt { leadSchool { localAuthority { region { localAuthorities { code } } } } } } } }`;
   const aliased = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: regions { code }`).join(' ')} }`;
   const wide = `{ schools(first: 5000) { nodes { urn name networks { members { networks { members { urn } } } } } } }`;
 
