@@ -33,11 +33,12 @@ const spanKey = (r: SpanCandidates): string => `${r.id}|${r.fromYear}|${r.toYear
 
 /**
  * A DataLoader of the candidates of each cold-spot report that engaged with this subgraph within the report's span, in
- * candidate order without repeats: one statement for every report of the request, whatever their spans. `engaged` is
- * the SQL condition on one candidate `s.urn` and its report's span `s.from_year`, `s.to_year` (e.g. an `exists` over
- * the subgraph's records). No statement is run when no report has a candidate.
+ * candidate order without repeats: one statement for every report of the request, whatever their spans. `events` is a
+ * SQL query of the subgraph's engagement as rows `(urn, year)` (a union where there are several kinds); candidates are
+ * joined to it, which PostgreSQL runs as one hash or merge join (an `exists … or exists …` per candidate ran as a
+ * sub-plan per row: seconds for a region). No statement is run when no report has a candidate.
  */
-export function engagedCandidatesLoader(em: EntityManager, engaged: string): DataLoader<SpanCandidates, string[], string> {
+export function engagedCandidatesLoader(em: EntityManager, events: string): DataLoader<SpanCandidates, string[], string> {
   return new DataLoader<SpanCandidates, string[], string>(
     async (reports) => {
       const pairs = reports.flatMap((r) => [...new Set(r.candidateUrns)].map((urn) => ({ k: spanKey(r), urn, from_year: r.fromYear, to_year: r.toYear })));
@@ -46,7 +47,8 @@ export function engagedCandidatesLoader(em: EntityManager, engaged: string): Dat
           ? []
           : await query<{ k: string; urn: string }>(
               em,
-              `select distinct s.k, s.urn from jsonb_to_recordset(?::jsonb) as s(k text, urn text, from_year int, to_year int) where ${engaged}`,
+              `select distinct s.k, s.urn from jsonb_to_recordset(?::jsonb) as s(k text, urn text, from_year int, to_year int)
+               join (${events}) e on e.urn = s.urn and e.year between s.from_year and s.to_year`,
               [jsonParam(pairs)],
             );
       const found = new Set(rows.map((r) => `${r.k}\u0000${r.urn}`));

@@ -72,7 +72,6 @@ export const participationLoaders = (em: EntityManager) => ({
   /** Of each report's candidates, those in a programme of an academic year within its span. */
   engagedUrnsBySpan: engagedCandidatesLoader(
     em,
-    `exists (select 1 from participation p join programme g on g.id = p.programme_id
-             where p.urn = s.urn and g.academic_year between s.from_year and s.to_year)`,
+    `select p.urn, g.academic_year as year from participation p join programme g on g.id = p.programme_id`,
   ),
 });

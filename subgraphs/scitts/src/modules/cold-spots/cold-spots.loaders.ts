@@ -5,7 +5,6 @@ import { engagedCandidatesLoader } from '@tdg/kit/cold-spot-report';
 export const coldSpotLoaders = (em: EntityManager) => ({
   ittEngagedUrns: engagedCandidatesLoader(
     em,
-    `exists (select 1 from placement p join trainee t on t.id = p.trainee_id
-             where p.urn = s.urn and t.academic_year between s.from_year and s.to_year)`,
+    `select p.urn, t.academic_year as year from placement p join trainee t on t.id = p.trainee_id`,
   ),
 });

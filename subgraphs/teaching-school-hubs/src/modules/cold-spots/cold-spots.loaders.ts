@@ -8,7 +8,7 @@ import { engagedCandidatesLoader } from '@tdg/kit/cold-spot-report';
 export const coldSpotLoaders = (em: EntityManager) => ({
   tshEngagedUrns: engagedCandidatesLoader(
     em,
-    `exists (select 1 from ect_induction i where i.school_urn = s.urn and i.academic_year between s.from_year and s.to_year)
-     or exists (select 1 from npq_enrolment n where n.school_urn = s.urn and n.cohort between s.from_year and s.to_year)`,
+    `select school_urn as urn, academic_year as year from ect_induction
+     union all select school_urn, cohort from npq_enrolment`,
   ),
 });
