@@ -1,0 +1,53 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PATHS } from './config.ts';
+
+/** A child process of the benchmark, its output going to bench/results/logs/<name>.log. */
+export interface Child {
+  readonly name: string;
+  readonly process: ChildProcess;
+  readonly pid: number;
+  readonly logFile: string;
+}
+
+/** Starts a Node script on this same Node binary (Node 24), with its output in a log file. */
+export function startScript(name: string, script: string, env: NodeJS.ProcessEnv, args: string[] = []): Child {
+  mkdirSync(PATHS.logs, { recursive: true });
+  const logFile = join(PATHS.logs, `${name}.log`);
+  const out = createWriteStream(logFile);
+  const child = spawn(process.execPath, [script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.pipe(out);
+  child.stderr?.pipe(out);
+  if (child.pid === undefined) throw new Error(`${name}: could not start ${script}`);
+  return { name, process: child, pid: child.pid, logFile };
+}
+
+/** Waits until `probe` succeeds, failing early when the process exits and after the timeout. */
+export async function waitUntil(child: Child, what: string, probe: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.process.exitCode !== null) throw new Error(`${child.name} exited with code ${child.process.exitCode} (see ${child.logFile})`);
+    if (await probe().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${child.name}: ${what} not ready within ${timeoutMs / 1000}s (see ${child.logFile})`);
+}
+
+/** Stops children with SIGTERM, then SIGKILL after a grace period. */
+export async function stopChildren(children: readonly Child[], graceMs = 5000): Promise<void> {
+  await Promise.all(
+    children.map(
+      ({ process: child }) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}

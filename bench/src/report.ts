@@ -1,0 +1,189 @@
+/**
+ * The benchmark's results as JSON and as Markdown: per operation and target, throughput (median over rounds), p50 and
+ * p99 latency (medians over rounds), errors, peak RSS and CPU per request of the target process, ratios against
+ * Apollo's defaults and against the floor; SQL statements per operation. Pure functions (tested in report.test.ts).
+ */
+import { max, median, ratio, spread } from './stats.ts';
+
+export interface RoundMeasure {
+  readonly requests: number;
+  readonly seconds: number;
+  /** Null when nothing was measured; `approximate` when no request completed within the window (see load.ts). */
+  readonly rps: number | null;
+  readonly approximate?: boolean;
+  readonly p50: number | null;
+  readonly p99: number | null;
+  readonly errors: number;
+  readonly cpuMsPerRequest: number | null;
+  readonly peakRssMiB: number | null;
+  readonly subgraphCpuMsPerRequest: number | null;
+  readonly databaseCpuMsPerRequest: number | null;
+}
+
+export interface TargetSummary {
+  readonly rounds: readonly RoundMeasure[];
+  readonly rps: number | null;
+  /** Whether a round's throughput was approximate (no request completed within its window). */
+  readonly approximate: boolean;
+  readonly p50: number | null;
+  readonly p99: number | null;
+  readonly errors: number;
+  readonly peakRssMiB: number | null;
+  readonly cpuMsPerRequest: number | null;
+  readonly subgraphCpuMsPerRequest: number | null;
+  readonly databaseCpuMsPerRequest: number | null;
+  /** Latency of one request on the warm target with nothing else running, ms. */
+  readonly aloneMs: number | null;
+  /** Throughput relative to Apollo's defaults (target 2) and to the floor. */
+  readonly rpsVsApollo: number | null;
+  readonly rpsVsFloor: number | null;
+}
+
+export interface SqlStatements {
+  /** Statements the four subgraphs ran for one request through our gateway, per subgraph. */
+  readonly graph: Readonly<Record<string, number>>;
+  readonly graphTotal: number;
+  /** Statements the floor ran for the same answer. */
+  readonly floor: number | null;
+}
+
+export interface OperationResult {
+  readonly id: string;
+  readonly title: string;
+  readonly operationName: string;
+  readonly identity: string;
+  readonly variables: Record<string, unknown>;
+  readonly responseBytes: number | null;
+  readonly sql: SqlStatements | null;
+  readonly targets: Readonly<Record<string, TargetSummary>>;
+}
+
+export interface BenchMeta {
+  readonly date: string;
+  readonly commit: string;
+  readonly dirty: boolean;
+  readonly mode: string;
+  readonly dataset: { readonly size: string; readonly seed: number };
+  readonly machine: { readonly nproc: number; readonly memoryGiB: number; readonly cpu: string; readonly node: string };
+  readonly load: { readonly rounds: number; readonly durationSeconds: number; readonly warmupSeconds: number; readonly connections: number; readonly sampleEvery: number };
+  readonly database: string;
+  /** Whether any target answered from a response cache (none does yet: every number is uncached). */
+  readonly responseCache: 'none';
+  readonly seconds: { readonly load: number; readonly total: number };
+}
+
+export interface BenchResults {
+  readonly meta: BenchMeta;
+  readonly targets: readonly { readonly id: string; readonly label: string }[];
+  readonly operations: readonly OperationResult[];
+  /** Problems found (errors, mismatches); an empty list is a clean run. */
+  readonly problems: readonly string[];
+}
+
+/** Folds the rounds of one operation and target into medians (maximum for peak RSS, sum for errors). */
+export function summarise(rounds: readonly RoundMeasure[]): Omit<TargetSummary, 'rpsVsApollo' | 'rpsVsFloor' | 'aloneMs'> {
+  const of = (pick: (r: RoundMeasure) => number | null) => median(rounds.map(pick).filter((x): x is number => x !== null));
+  return {
+    rounds,
+    rps: of((r) => r.rps),
+    approximate: rounds.some((r) => r.approximate === true),
+    p50: of((r) => r.p50),
+    p99: of((r) => r.p99),
+    errors: rounds.reduce((n, r) => n + r.errors, 0),
+    peakRssMiB: max(rounds.map((r) => r.peakRssMiB)),
+    cpuMsPerRequest: of((r) => r.cpuMsPerRequest),
+    subgraphCpuMsPerRequest: of((r) => r.subgraphCpuMsPerRequest),
+    databaseCpuMsPerRequest: of((r) => r.databaseCpuMsPerRequest),
+  };
+}
+
+/** Adds the throughput ratios against `apollo-default` and `floor` to each target's summary. */
+export function withRatios(summaries: Record<string, Omit<TargetSummary, 'rpsVsApollo' | 'rpsVsFloor'>>): Record<string, TargetSummary> {
+  const apollo = summaries['apollo-default']?.rps;
+  const floor = summaries.floor?.rps;
+  return Object.fromEntries(
+    Object.entries(summaries).map(([id, s]) => [id, { ...s, rpsVsApollo: ratio(s.rps, apollo), rpsVsFloor: ratio(s.rps, floor) }]),
+  );
+}
+
+/** Geometric mean of positive numbers (null when none): the fair average of ratios. */
+export function geometricMean(values: readonly (number | null)[]): number | null {
+  const xs = values.filter((x): x is number => x !== null && x > 0);
+  return xs.length === 0 ? null : Math.exp(xs.reduce((n, x) => n + Math.log(x), 0) / xs.length);
+}
+
+const num = (x: number | null | undefined, digits = 0) => (x === null || x === undefined ? '–' : x.toFixed(digits));
+const percent = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+/** Range of the rounds' throughput over its median: how much the machine's noise moved this figure. */
+const rpsSpread = (s: TargetSummary) => spread(s.rounds.map((r) => r.rps).filter((x): x is number => x !== null));
+const times = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${x.toFixed(2)}×`);
+
+/** The Markdown report. */
+export function toMarkdown(results: BenchResults): string {
+  const { meta } = results;
+  const lines: string[] = [];
+  lines.push('# Benchmark: our gateway beside the peer gateways and the direct-SQL floor', '');
+  lines.push(
+    `Run ${meta.date} · commit \`${meta.commit.slice(0, 12)}\`${meta.dirty ? ' (with uncommitted changes)' : ''} · mode **${meta.mode}** · ` +
+      `dataset **${meta.dataset.size}** (seed ${meta.dataset.seed}) · ${meta.machine.nproc} cores, ${meta.machine.memoryGiB} GiB (${meta.machine.cpu}), Node ${meta.machine.node} · ${meta.database}`,
+    '',
+    `Load: ${meta.load.connections} concurrent connections (each a distinct caller of the operation's role), ` +
+      `${meta.load.warmupSeconds > 0 ? `${meta.load.warmupSeconds} s warm-up per target` : 'no warm-up beyond one answer check per target'}, then ${meta.load.rounds} round(s) of ` +
+      `${meta.load.durationSeconds} s per target, targets alternating (A B C … A B C …). Every response is checked (HTTP 200, no errors); ` +
+      `one in ${meta.load.sampleEvery} is compared in full with the reference answer. No response cache anywhere: every number is uncached. ` +
+      `Generated by \`npm run bench${meta.mode.startsWith('quick') ? ' -- --quick' : ''}\` (bench/README.md); the run took ${Math.round(meta.seconds.total)} s.`,
+    '',
+  );
+  lines.push('Targets, each its own process in front of the same four subgraphs and supergraph:', '');
+  for (const t of results.targets) lines.push(`- \`${t.id}\`: ${t.label}`);
+  lines.push('');
+  if (results.problems.length > 0) {
+    lines.push('## Problems', '');
+    for (const p of results.problems) lines.push(`- ${p}`);
+    lines.push('');
+  }
+
+  lines.push('## Summary: throughput relative to Apollo defaults and to the floor (geometric mean over operations)', '');
+  lines.push('| target | × Apollo defaults | × floor |', '|---|---:|---:|');
+  for (const t of results.targets) {
+    const vsApollo = geometricMean(results.operations.map((o) => o.targets[t.id]?.rpsVsApollo ?? null));
+    const vsFloor = geometricMean(results.operations.map((o) => o.targets[t.id]?.rpsVsFloor ?? null));
+    lines.push(`| ${t.id} | ${times(vsApollo)} | ${times(vsFloor)} |`);
+  }
+  lines.push('');
+
+  lines.push('## Per operation', '');
+  lines.push(
+    'req/s: good responses per second, median over rounds; spread: (highest − lowest round) / median, the noise on this figure; p50/p99: latency in ms under load, medians over rounds; alone: one ' +
+      'request on the warm target with nothing else running, ms; errors: non-200, ' +
+      'connection errors and answers with `errors`, all rounds; peak RSS: of the target process, MiB; CPU: the target process\'s CPU time from the start ' +
+      'of a window until the machine is quiet again, per request sent (the subgraphs\' and the database\'s alongside, to show where the ' +
+      'time goes); ≈: no request completed within a window, so throughput is the requests sent over the time until all were ' +
+      'served (no latency then); –: not measured.',
+    '',
+  );
+  for (const op of results.operations) {
+    lines.push(`### ${op.title} (\`${op.operationName}\`, as ${op.identity})`, '');
+    lines.push(`Variables: \`${JSON.stringify(op.variables)}\`${op.responseBytes !== null ? ` · response ${(op.responseBytes / 1024).toFixed(1)} KiB` : ''}`, '');
+    if (op.sql) {
+      const per = Object.entries(op.sql.graph)
+        .map(([s, n]) => `${s} ${n}`)
+        .join(', ');
+      lines.push(`SQL statements per request: graph **${op.sql.graphTotal}** (${per}); floor **${num(op.sql.floor)}**`, '');
+    }
+    lines.push(
+      '| target | req/s | spread | p50 ms | p99 ms | alone ms | errors | peak RSS MiB | CPU ms/req | subgraphs CPU ms/req | db CPU ms/req | × Apollo | × floor |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
+    for (const t of results.targets) {
+      const s = op.targets[t.id];
+      if (!s) continue;
+      lines.push(
+        `| ${t.id} | ${s.approximate && s.rps !== null ? '≈' : ''}${num(s.rps, s.rps !== null && s.rps < 10 ? 2 : 1)} | ${percent(rpsSpread(s))} | ${num(s.p50, 1)} | ${num(s.p99, 1)} | ${num(s.aloneMs)} | ${s.errors} | ${num(s.peakRssMiB)} | ${num(s.cpuMsPerRequest, 2)} | ` +
+          `${num(s.subgraphCpuMsPerRequest, 2)} | ${num(s.databaseCpuMsPerRequest, 2)} | ${times(s.rpsVsApollo)} | ${times(s.rpsVsFloor)} |`,
+      );
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,54 @@
+/**
+ * The four subgraphs, started once for the whole run as production processes (`node subgraphs/<name>/src/main.ts`)
+ * over the benchmark databases, with the benchmark's signing secret and SQL statement counting (GET /stats/sql).
+ */
+import { SUBGRAPHS, type SubgraphName } from '@tdg/kit/subgraph-registry';
+import { BENCH_SIGNING_SECRET, type Ports, ROOT } from './config.ts';
+import { type Child, startScript, waitUntil } from './processes.ts';
+
+export interface RunningSubgraphs {
+  readonly children: readonly Child[];
+  /** GraphQL URL of each subgraph. */
+  readonly urls: Readonly<Record<SubgraphName, string>>;
+  /** SQL statements each subgraph has run so far. */
+  sqlStatements(): Promise<Record<SubgraphName, number>>;
+}
+
+export async function startSubgraphs(ports: Ports, databaseEnv: Readonly<Record<string, string>>): Promise<RunningSubgraphs> {
+  const children: Child[] = [];
+  const urls = {} as Record<SubgraphName, string>;
+  const base = {} as Record<SubgraphName, string>;
+  for (const s of SUBGRAPHS) {
+    const port = ports.subgraphs[s.name];
+    base[s.name] = `http://127.0.0.1:${port}`;
+    urls[s.name] = `${base[s.name]}/graphql`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...databaseEnv,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      [`${s.envPrefix}_PORT`]: String(port),
+      SUBGRAPH_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+      SQL_STATEMENT_STATS: '1',
+    };
+    delete env.DATABASE_URL;
+    children.push(startScript(`subgraph-${s.name}`, `${ROOT}subgraphs/${s.name}/src/main.ts`, env));
+  }
+  await Promise.all(
+    SUBGRAPHS.map((s, i) => waitUntil(children[i], 'health', async () => (await fetch(`${base[s.name]}/health`, { signal: AbortSignal.timeout(1000) })).ok)),
+  );
+  return {
+    children,
+    urls,
+    sqlStatements: async () => {
+      const entries = await Promise.all(
+        SUBGRAPHS.map(async (s) => {
+          const response = await fetch(`${base[s.name]}/stats/sql`);
+          if (!response.ok) throw new Error(`${s.name}: GET /stats/sql answered ${response.status} (SQL_STATEMENT_STATS not supported?)`);
+          return [s.name, ((await response.json()) as { statements: number }).statements] as const;
+        }),
+      );
+      return Object.fromEntries(entries) as Record<SubgraphName, number>;
+    },
+  };
+}
