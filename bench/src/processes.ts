@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { stopProcesses } from '../../scripts/src/processes.ts';
 import { PATHS } from './config.ts';
 
 /** A child process of the benchmark, its output going to bench/results/logs/<name>.log. */
@@ -34,20 +35,9 @@ export async function waitUntil(child: Child, what: string, probe: () => Promise
   throw new Error(`${child.name}: ${what} not ready within ${timeoutMs / 1000}s (see ${child.logFile})`);
 }
 
-/** Stops children with SIGTERM, then SIGKILL after a grace period. */
-export async function stopChildren(children: readonly Child[], graceMs = 5000): Promise<void> {
-  await Promise.all(
-    children.map(
-      ({ process: child }) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
+/** Stops children with SIGTERM, then SIGKILL after a grace period (the project's own stopProcesses). */
+export const stopChildren = (children: readonly Child[], graceMs = 5000): Promise<void> =>
+  stopProcesses(
+    children.map((c) => c.process),
+    graceMs,
   );
-}

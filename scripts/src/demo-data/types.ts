@@ -4,103 +4,57 @@
  * `null` is an empty cell.
  */
 
-export const REGION_CODES = ['A', 'B', 'D', 'E', 'F', 'G', 'H', 'J', 'K'] as const;
+// The enumerations are the subgraphs' own lists (what their loads accept), not copies.
+import { REGION_CODES } from '@tdg/kit/load/fields';
+import { SCHOOL_PHASES, TYPE_GROUPS, SCHOOL_STATUSES, OFSTED_RATINGS } from '../../../subgraphs/local-authorities/src/modules/school/school.entity.ts';
+import { TRAINING_ROUTES, TRAINEE_STATUSES, COURSE_PHASES } from '../../../subgraphs/scitts/src/modules/trainee/trainee.entity.ts';
+import { TRAINING_PROGRAMMES, INDUCTION_STATUSES } from '../../../subgraphs/teaching-school-hubs/src/modules/induction/ect-induction.entity.ts';
+import { NPQ_COURSES, NPQ_STATUSES } from '../../../subgraphs/teaching-school-hubs/src/modules/npq/npq-enrolment.entity.ts';
+import { PARTNER_KINDS } from '../../../subgraphs/teaching-school-hubs/src/modules/partnership/hub-partnership.entity.ts';
+import { CURRICULUM_HUB_KINDS } from '../../../subgraphs/curriculum-hubs/src/modules/hub/curriculum-hub.entity.ts';
+import { WORKGROUP_PHASES } from '../../../subgraphs/curriculum-hubs/src/modules/programme/programme.entity.ts';
+import { SUPPORT_CATEGORIES, SUPPORT_TYPES } from '../../../subgraphs/local-authorities/src/modules/support/support-episode.entity.ts';
+import { NETWORK_KINDS } from '../../../subgraphs/local-authorities/src/modules/network/network.entity.ts';
+
+export { REGION_CODES, SCHOOL_PHASES, TYPE_GROUPS, SCHOOL_STATUSES, OFSTED_RATINGS, TRAINING_ROUTES, TRAINEE_STATUSES, COURSE_PHASES, NPQ_COURSES, NPQ_STATUSES, CURRICULUM_HUB_KINDS, WORKGROUP_PHASES, SUPPORT_CATEGORIES, SUPPORT_TYPES, NETWORK_KINDS };
+
 export type RegionCode = (typeof REGION_CODES)[number];
 
-export const SCHOOL_PHASES = [
-  'NURSERY',
-  'PRIMARY',
-  'MIDDLE_DEEMED_PRIMARY',
-  'SECONDARY',
-  'MIDDLE_DEEMED_SECONDARY',
-  'SIXTEEN_PLUS',
-  'ALL_THROUGH',
-  'NOT_APPLICABLE',
-] as const;
 export type SchoolPhase = (typeof SCHOOL_PHASES)[number];
 
-export const TYPE_GROUPS = ['LA_MAINTAINED', 'ACADEMY', 'FREE_SCHOOL', 'SPECIAL', 'INDEPENDENT', 'COLLEGE', 'OTHER'] as const;
 export type TypeGroup = (typeof TYPE_GROUPS)[number];
 
-export const SCHOOL_STATUSES = ['OPEN', 'CLOSED', 'OPEN_PROPOSED_TO_CLOSE', 'PROPOSED_TO_OPEN'] as const;
 export type SchoolStatus = (typeof SCHOOL_STATUSES)[number];
 
-export const OFSTED_RATINGS = [
-  'OUTSTANDING',
-  'GOOD',
-  'REQUIRES_IMPROVEMENT',
-  'SERIOUS_WEAKNESSES',
-  'SPECIAL_MEASURES',
-  'INADEQUATE',
-  'NOT_INSPECTED',
-] as const;
 export type OfstedRating = (typeof OFSTED_RATINGS)[number];
 
-export const TRAINING_ROUTES = [
-  'PROVIDER_LED_POSTGRAD',
-  'SCHOOL_DIRECT_TUITION_FEE',
-  'SCHOOL_DIRECT_SALARIED',
-  'PG_TEACHING_APPRENTICESHIP',
-  'TEACHER_DEGREE_APPRENTICESHIP',
-  'ASSESSMENT_ONLY',
-  'EARLY_YEARS_POSTGRAD',
-  'EARLY_YEARS_SALARIED',
-  'EARLY_YEARS_ASSESSMENT_ONLY',
-] as const;
 export type TrainingRoute = (typeof TRAINING_ROUTES)[number];
 
-export const TRAINEE_STATUSES = ['IN_TRAINING', 'AWARDED', 'DEFERRED', 'WITHDRAWN'] as const;
 export type TraineeStatus = (typeof TRAINEE_STATUSES)[number];
 
-export const COURSE_PHASES = ['EARLY_YEARS', 'PRIMARY', 'SECONDARY'] as const;
 export type CoursePhase = (typeof COURSE_PHASES)[number];
 
-export const ECT_TRAINING_PROGRAMMES = ['PROVIDER_LED', 'SCHOOL_LED'] as const;
+export const ECT_TRAINING_PROGRAMMES = TRAINING_PROGRAMMES;
 export type EctTrainingProgramme = (typeof ECT_TRAINING_PROGRAMMES)[number];
 
-export const ECT_STATUSES = ['IN_PROGRESS', 'PASSED', 'FAILED', 'EXTENDED', 'WITHDRAWN'] as const;
+export const ECT_STATUSES = INDUCTION_STATUSES;
 export type EctStatus = (typeof ECT_STATUSES)[number];
 
-export const NPQ_COURSES = [
-  'NPQLT',
-  'NPQLTD',
-  'NPQLBC',
-  'NPQLL',
-  'NPQLPM',
-  'NPQSENCO',
-  'NPQSL',
-  'NPQH',
-  'NPQEL',
-  'NPQEYL',
-] as const;
 export type NpqCourse = (typeof NPQ_COURSES)[number];
 
-export const NPQ_STATUSES = ['ACTIVE', 'DEFERRED', 'WITHDRAWN', 'PASSED', 'FAILED'] as const;
 export type NpqStatus = (typeof NPQ_STATUSES)[number];
 
-export const HUB_PARTNER_KINDS = ['SCITT', 'CURRICULUM_HUB', 'LOCAL_AUTHORITY'] as const;
+export const HUB_PARTNER_KINDS = PARTNER_KINDS;
 export type HubPartnerKind = (typeof HUB_PARTNER_KINDS)[number];
 
-export const CURRICULUM_HUB_KINDS = ['MATHS', 'ENGLISH', 'COMPUTING', 'SCIENCE', 'MUSIC', 'LANGUAGES'] as const;
 export type CurriculumHubKind = (typeof CURRICULUM_HUB_KINDS)[number];
 
-export const WORKGROUP_PHASES = ['READINESS', 'DEVELOPMENT', 'EMBEDDING', 'SUSTAINING'] as const;
 export type WorkgroupPhase = (typeof WORKGROUP_PHASES)[number];
 
-export const SUPPORT_CATEGORIES = ['SERIOUS_WEAKNESSES', 'REQUIRES_IMPROVEMENT', 'COASTING', 'LEADERSHIP_CAPACITY'] as const;
 export type SupportCategory = (typeof SUPPORT_CATEGORIES)[number];
 
-export const SUPPORT_TYPES = ['NLE', 'LLE', 'SLE', 'LA_ADVISER', 'CONSULTANT_HEAD', 'SCHOOL_TWINNING'] as const;
 export type SupportType = (typeof SUPPORT_TYPES)[number];
 
-export const NETWORK_KINDS = [
-  'PRIMARY_LEARNING_NETWORK',
-  'SUBJECT_LEADER',
-  'SENCO',
-  'CPD_LEADERS',
-  'SUPPORT_STAFF',
-  'EDUCATION_ACTION_ZONE',
-] as const;
 export type NetworkKind = (typeof NETWORK_KINDS)[number];
 
 // ---- local-authorities subgraph ----

@@ -16,39 +16,10 @@ export const schoolLoaders = (em: EntityManager) => ({
   schoolByUrn: singleLoader<string, School>((urns) => em.find(School, { urn: { $in: [...urns] } }), (s) => s.urn),
 
   /** URNs of every school in each scope, ascending. */
-  schoolUrnsByScope: loaderByArgument<SchoolScope, string[], SchoolScope['kind']>(
-    (scope) => scope.kind,
-    async (kind, scopes) => {
-      const rows = await query<{ code: string; urns: string[] }>(
-        em,
-        `select ${scopeColumn(kind)} as code, array_agg(s.urn order by s.urn) as urns
-         from school s join local_authority la on la.code = s.la_code
-         where ${scopeColumn(kind)} in (select jsonb_array_elements_text(?::jsonb)) group by 1`,
-        [jsonParam(scopes.map((s) => s.code))],
-      );
-      const byCode = new Map(rows.map((r) => [r.code, r.urns]));
-      return scopes.map((s) => byCode.get(s.code) ?? []);
-    },
-    scopeKey,
-  ),
+  schoolUrnsByScope: urnsByScope(em, ''),
 
   /** URNs of the open state-funded schools in each scope: the candidates of a cold-spot analysis. */
-  openStateFundedUrnsByScope: loaderByArgument<SchoolScope, string[], SchoolScope['kind']>(
-    (scope) => scope.kind,
-    async (kind, scopes) => {
-      const rows = await query<{ code: string; urns: string[] }>(
-        em,
-        `select ${scopeColumn(kind)} as code, array_agg(s.urn order by s.urn) as urns
-         from school s join local_authority la on la.code = s.la_code
-         where ${scopeColumn(kind)} in (select jsonb_array_elements_text(?::jsonb))
-           and s.status in ${OPEN} and s.type_group <> 'INDEPENDENT' group by 1`,
-        [jsonParam(scopes.map((s) => s.code))],
-      );
-      const byCode = new Map(rows.map((r) => [r.code, r.urns]));
-      return scopes.map((s) => byCode.get(s.code) ?? []);
-    },
-    scopeKey,
-  ),
+  openStateFundedUrnsByScope: urnsByScope(em, `and s.status in ${OPEN} and s.type_group <> 'INDEPENDENT'`),
 
   /** Open and open state-funded school counts per scope. */
   countsByScope: loaderByArgument<SchoolScope, ScopeCounts, SchoolScope['kind']>(
@@ -69,3 +40,22 @@ export const schoolLoaders = (em: EntityManager) => ({
     scopeKey,
   ),
 });
+
+/** URNs per scope (LA or region), ascending, of the schools matching `condition`: one statement per scope kind. */
+function urnsByScope(em: EntityManager, condition: string) {
+  return loaderByArgument<SchoolScope, string[], SchoolScope['kind']>(
+    (scope) => scope.kind,
+    async (kind, scopes) => {
+      const rows = await query<{ code: string; urns: string[] }>(
+        em,
+        `select ${scopeColumn(kind)} as code, array_agg(s.urn order by s.urn) as urns
+         from school s join local_authority la on la.code = s.la_code
+         where ${scopeColumn(kind)} in (select jsonb_array_elements_text(?::jsonb)) ${condition} group by 1`,
+        [jsonParam(scopes.map((s) => s.code))],
+      );
+      const byCode = new Map(rows.map((r) => [r.code, r.urns]));
+      return scopes.map((s) => byCode.get(s.code) ?? []);
+    },
+    scopeKey,
+  );
+}
