@@ -28,7 +28,9 @@ const USAGE = `usage: npm run bench [-- options]
   --operations a,b,…      operation ids to run (default all)
   --size small|region|national, --rounds N, --duration S, --warmup S, --connections N   override the mode
   --docs / --no-docs      copy the Markdown to docs/benchmark.md (default: only for a full run with no option)
-  --render <results.json> write the Markdown of an earlier run again (with --docs: to docs/benchmark.md too)`;
+  --render <results.json> write the Markdown of an earlier run again (with --docs: to docs/benchmark.md too)
+  --serve                 start the data, subgraphs and targets, check the answers, then keep everything running
+                          (for profiling) until Ctrl-C; URLs, operations and tokens in bench/results/serve.json`;
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -47,6 +49,7 @@ function parse() {
       connections: { type: 'string' },
       docs: { type: 'boolean' },
       render: { type: 'string' },
+      serve: { type: 'boolean', default: false },
       'no-docs': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -83,6 +86,7 @@ function parse() {
           !values.operations &&
           [values.size, values.rounds, values.duration, values.warmup, values.connections].every((v) => v === undefined))),
     render: values.render,
+    serve: values.serve,
   };
 }
 
@@ -129,7 +133,7 @@ function rerender(file: string, docs: boolean): number {
 
 async function main(): Promise<number> {
   const started = performance.now();
-  const { mode, targets: targetIds, operationIds, docs, render } = parse();
+  const { mode, targets: targetIds, operationIds, docs, render, serve } = parse();
   if (render) return rerender(render, docs);
   const ports = benchPorts();
   const children: Child[] = [];
@@ -200,6 +204,19 @@ async function main(): Promise<number> {
     }
     log(`answers checked: ${ops.length} operation(s) × ${targets.length} target(s) agree`);
     for (const op of ops) log(`  ${op.id}, one request alone: ${targets.map((t) => `${t.id} ${Math.round(alone.get(`${op.id}|${t.id}`)!)} ms`).join(', ')}`);
+
+    if (serve) {
+      const file = join(PATHS.results, 'serve.json');
+      const served = {
+        targets: Object.fromEntries(targets.map((t) => [t.id, { url: t.url, pid: t.child.pid }])),
+        subgraphs: Object.fromEntries(Object.entries(subgraphs.urls).map(([name, url], i) => [name, { url, pid: subgraphs.children[i].pid }])),
+        databases: databases.urls,
+        operations: ops.map((o) => ({ id: o.id, body: JSON.parse(requestBody(o)), token: tokens.tokenFor(o.identity) })),
+      };
+      writeFileSync(file, `${JSON.stringify(served, null, 2)}\n`);
+      log(`serving until Ctrl-C: ${targets.map((t) => `${t.id} ${t.url}`).join(', ')}; operations and tokens in ${file}`);
+      await new Promise(() => undefined);
+    }
 
     // SQL statements per operation: one request through the graph (our gateway, else the first gateway) with nothing else running.
     const sql = new Map<string, SqlStatements>();

@@ -20,14 +20,22 @@ export async function runSubgraph(pkg: SubgraphPackage): Promise<void> {
     throw error;
   }
   // SQL_STATEMENT_STATS=1 (the benchmark): count every statement and serve the running total at GET /stats/sql.
+  // SQL_STATEMENT_LOG=1 (profiling): print every statement with MikroORM's timing ("[took N ms]") to stdout.
   let statements = 0;
   const countStatements = process.env.SQL_STATEMENT_STATS === '1';
+  const logStatements = process.env.SQL_STATEMENT_LOG === '1';
   const orm = await openOrm({
     clientUrl: config.databaseUrl,
     entities: pkg.entities,
     migrationsPath: pkg.migrationsPath,
     poolSize: config.poolSize,
-    onQuery: countStatements ? () => void (statements += 1) : undefined,
+    onQuery:
+      countStatements || logStatements
+        ? (sql) => {
+            statements += 1;
+            if (logStatements) console.log(`[${pkg.info.name}] sql ${sql}`);
+          }
+        : undefined,
   });
   const pending = await orm.migrator.getPending();
   if (pending.length > 0) {
