@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
 import { loaderByArgument } from './loaders.ts';
-import { jsonParam, query } from './sql.ts';
+import { intArrayParam, query, textArrayParam } from './sql.ts';
 
 /**
  * Local authorities and regions as the engagement subgraphs know them: by code. Only the local-authorities subgraph
@@ -34,11 +34,15 @@ const areaOf = (k: AreaYearKey): string => `${k.kind}:${k.code}`;
 /**
  * A DataLoader of figures over the schools of LAs and regions: one statement per distinct year for every area of a
  * request, however many areas or schools. `sql` takes the (area, urn) pairs of every key, each pair once, as its first
- * parameter (`jsonb_to_recordset(?::jsonb) as s(k text, urn text)`) and the year as its second, and returns one row
- * per area `k` it found; `figures` makes an area's figures from its row (undefined when it found none). No statement
- * is run when no area has a school.
+ * two parameters — the area as its index in the batch (an int) and the URN — to be read with
+ * `unnest(?::int[], ?::text[]) as s(k, urn)`, and the year as its third; it returns one row per area index `k` it
+ * found; `figures` makes an area's figures from its row (undefined when it found none). No statement is run when no
+ * area has a school.
+ *
+ * The pairs are distinct within an area, so "schools of the area with at least one record" can be counted as groups of
+ * `(s.k, s.urn)` (a hash aggregate) rather than with `count(distinct …)` (a sort per area).
  */
-export function areaFiguresLoader<Row extends { k: string }, Figures>(
+export function areaFiguresLoader<Row extends { k: number }, Figures>(
   em: EntityManager,
   sql: string,
   figures: (row: Row | undefined) => Figures,
@@ -46,10 +50,17 @@ export function areaFiguresLoader<Row extends { k: string }, Figures>(
   return loaderByArgument<AreaYearKey, Figures, number>(
     (k) => k.year,
     async (year, keys) => {
-      const pairs = keys.flatMap((k) => [...new Set(k.schoolUrns)].map((urn) => ({ k: areaOf(k), urn })));
-      const rows = pairs.length === 0 ? [] : await query<Row>(em, sql, [jsonParam(pairs), year]);
-      const byArea = new Map(rows.map((r) => [r.k, r]));
-      return keys.map((k) => figures(byArea.get(areaOf(k))));
+      const areas: number[] = [];
+      const urns: string[] = [];
+      keys.forEach((key, i) => {
+        for (const urn of new Set(key.schoolUrns)) {
+          areas.push(i);
+          urns.push(urn);
+        }
+      });
+      const rows = urns.length === 0 ? [] : await query<Row>(em, sql, [intArrayParam(areas), textArrayParam(urns), year]);
+      const byArea = new Map(rows.map((r) => [Number(r.k), r]));
+      return keys.map((_, i) => figures(byArea.get(i)));
     },
     (k) => `${areaOf(k)}|${k.year}`,
   );

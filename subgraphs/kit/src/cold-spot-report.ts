@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { regionOfLa } from './reference.ts';
-import { jsonParam, query } from './sql.ts';
+import { intArrayParam, query, textArrayParam } from './sql.ts';
 
 /**
  * A cold-spot report (owned by the local-authorities subgraph) as the gateway hands it to the engagement subgraphs: its
@@ -35,24 +35,34 @@ const spanKey = (r: SpanCandidates): string => `${r.id}|${r.fromYear}|${r.toYear
  * A DataLoader of the candidates of each cold-spot report that engaged with this subgraph within the report's span, in
  * candidate order without repeats: one statement for every report of the request, whatever their spans. `events` is a
  * SQL query of the subgraph's engagement as rows `(urn, year)` (a union where there are several kinds); candidates are
- * joined to it, which PostgreSQL runs as one hash or merge join (an `exists … or exists …` per candidate ran as a
- * sub-plan per row: seconds for a region). No statement is run when no report has a candidate.
+ * joined to it (an `exists … or exists …` per candidate ran as a sub-plan per row: seconds for a region). Candidates
+ * travel as two arrays, `(report index, urn)`, and spans as two arrays indexed by report, so that the planner knows how
+ * many candidates there are and probes `(urn, year)` indexes per candidate. No statement is run when no report has a
+ * candidate.
  */
 export function engagedCandidatesLoader(em: EntityManager, events: string): DataLoader<SpanCandidates, string[], string> {
   return new DataLoader<SpanCandidates, string[], string>(
     async (reports) => {
-      const pairs = reports.flatMap((r) => [...new Set(r.candidateUrns)].map((urn) => ({ k: spanKey(r), urn, from_year: r.fromYear, to_year: r.toYear })));
+      const indexes: number[] = [];
+      const urns: string[] = [];
+      reports.forEach((r, i) => {
+        for (const urn of new Set(r.candidateUrns)) {
+          indexes.push(i);
+          urns.push(urn);
+        }
+      });
       const rows =
-        pairs.length === 0
+        urns.length === 0
           ? []
-          : await query<{ k: string; urn: string }>(
+          : await query<{ k: number; urn: string }>(
               em,
-              `select distinct s.k, s.urn from jsonb_to_recordset(?::jsonb) as s(k text, urn text, from_year int, to_year int)
-               join (${events}) e on e.urn = s.urn and e.year between s.from_year and s.to_year`,
-              [jsonParam(pairs)],
+              `select distinct s.k, s.urn from unnest(?::int[], ?::text[]) as s(k, urn)
+               join (${events}) e on e.urn = s.urn and e.year between (?::int[])[s.k + 1] and (?::int[])[s.k + 1]`,
+              [intArrayParam(indexes), textArrayParam(urns), intArrayParam(reports.map((r) => r.fromYear)), intArrayParam(reports.map((r) => r.toYear))],
             );
-      const found = new Set(rows.map((r) => `${r.k}\u0000${r.urn}`));
-      return reports.map((r) => [...new Set(r.candidateUrns)].filter((urn) => found.has(`${spanKey(r)}\u0000${urn}`)));
+      const found = reports.map(() => new Set<string>());
+      for (const r of rows) found[Number(r.k)].add(r.urn);
+      return reports.map((r, i) => [...new Set(r.candidateUrns)].filter((urn) => found[i].has(urn)));
     },
     { cacheKeyFn: spanKey, maxBatchSize: 50_000 },
   );

@@ -56,16 +56,20 @@ export const participationLoaders = (em: EntityManager) => ({
     yearKey,
   ),
 
-  /** Participation over each LA's or region's schools in an academic year: one statement for all of them per year. */
-  engagementByScope: areaFiguresLoader<{ k: string; schools: number; participations: number; teachers: number }, HubEngagement>(
+  /**
+   * Participation over each LA's or region's schools in an academic year: one statement for all of them per year,
+   * counted per (area, school) and then per area (hash aggregates; `collate "C"` keeps the URN join a hash join).
+   */
+  engagementByScope: areaFiguresLoader<{ k: number; schools: number; participations: number; teachers: number }, HubEngagement>(
     em,
-    `select s.k, count(distinct s.urn)::int as schools, count(*)::int as participations,
-            coalesce(sum(p.teachers), 0)::int as teachers
-     from jsonb_to_recordset(?::jsonb) as s(k text, urn text)
-     join participation p on p.urn = s.urn
-     join programme g on g.id = p.programme_id
-     where g.academic_year = ?
-     group by s.k`,
+    `select k, count(*)::int as schools, sum(n)::int as participations, coalesce(sum(teachers), 0)::int as teachers
+     from (select s.k, s.urn, count(*) as n, sum(p.teachers) as teachers
+           from unnest(?::int[], ?::text[]) as s(k, urn)
+           join participation p on p.urn = s.urn collate "C"
+           join programme g on g.id = p.programme_id
+           where g.academic_year = ?
+           group by s.k, s.urn) per_school
+     group by k`,
     (r) => (r ? { schoolsParticipating: r.schools, participations: r.participations, teachers: r.teachers } : NO_ENGAGEMENT),
   ),
 

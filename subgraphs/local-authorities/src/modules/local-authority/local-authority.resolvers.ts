@@ -14,9 +14,9 @@ export const localAuthorityResolvers: Resolvers = {
   LocalAuthority: {
     __resolveReference: (ref, { loaders }) => loaders.laByCode.load(ref.code),
     region: async (la, _, { loaders }) => (await loaders.regionByCode.load(la.region.code))!,
-    openSchoolCount: async (la, _, { loaders }) => (await loaders.countsByScope.load(scope(la))).open,
-    openStateFundedSchoolCount: async (la, _, { loaders }) => (await loaders.countsByScope.load(scope(la))).openStateFunded,
-    schoolUrns: (la, _, { loaders }) => loaders.schoolUrnsByScope.load(scope(la)),
+    openSchoolCount: async (la, _, { loaders }) => (await loaders.schoolsByScope.load(scope(la), la.region.code)).open,
+    openStateFundedSchoolCount: async (la, _, { loaders }) => (await loaders.schoolsByScope.load(scope(la), la.region.code)).openStateFundedUrns.length,
+    schoolUrns: async (la, _, { loaders }) => (await loaders.schoolsByScope.load(scope(la), la.region.code)).urns,
     networks: (la, _, { loaders }) => loaders.networksByLa.load(la.code),
     supportEpisodes: (la, { academicYear }, { loaders }) => {
       assertAcademicYear(academicYear, 'academicYear');

@@ -13,9 +13,9 @@ export const regionResolvers: Resolvers = {
   Region: {
     __resolveReference: (ref, { loaders }) => loaders.regionByCode.load(ref.code),
     localAuthorities: (region, _, { loaders }) => loaders.lasByRegion.load(region.code),
-    openSchoolCount: async (region, _, { loaders }) => (await loaders.countsByScope.load(scope(region))).open,
-    openStateFundedSchoolCount: async (region, _, { loaders }) => (await loaders.countsByScope.load(scope(region))).openStateFunded,
-    schoolUrns: (region, _, { loaders }) => loaders.schoolUrnsByScope.load(scope(region)),
+    openSchoolCount: async (region, _, { loaders }) => (await loaders.schoolsByScope.load(scope(region))).open,
+    openStateFundedSchoolCount: async (region, _, { loaders }) => (await loaders.schoolsByScope.load(scope(region))).openStateFundedUrns.length,
+    schoolUrns: async (region, _, { loaders }) => (await loaders.schoolsByScope.load(scope(region))).urns,
     schoolsReceivingSupport: (region, { academicYear }, { loaders }) => {
       assertAcademicYear(academicYear, 'academicYear');
       return loaders.schoolsReceivingSupport.load({ scope: scope(region), academicYear });

@@ -4,7 +4,4 @@ export interface SchoolScope {
   readonly code: string;
 }
 
-/** SQL column a scope filters on (`s` is the school table, `la` the local_authority table). */
-export const scopeColumn = (kind: SchoolScope['kind']): string => (kind === 'la' ? 's.la_code' : 'la.region_code');
-
 export const scopeKey = (scope: SchoolScope): string => `${scope.kind}:${scope.code}`;

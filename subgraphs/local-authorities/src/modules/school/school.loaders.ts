@@ -1,61 +1,100 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { loaderByArgument, singleLoader } from '@tdg/kit/loaders';
-import { jsonParam, query } from '@tdg/kit/sql';
+import { singleLoader } from '@tdg/kit/loaders';
+import { query, textArrayParam } from '@tdg/kit/sql';
+import DataLoader from 'dataloader';
 import { OPEN_STATUSES, School } from './school.entity.ts';
-import { type SchoolScope, scopeColumn, scopeKey } from './school-scope.ts';
+import { type SchoolScope, scopeKey } from './school-scope.ts';
 
-export interface ScopeCounts {
+/** The schools of a scope (LA or region): URNs ascending, and the open and open state-funded ones. */
+export interface ScopeSchools {
+  /** URNs of every school, ascending. */
+  readonly urns: string[];
+  /** URNs of the open state-funded schools, ascending: the candidates of a cold-spot analysis. */
+  readonly openStateFundedUrns: string[];
+  /** Number of open schools. */
   readonly open: number;
-  readonly openStateFunded: number;
 }
 
 const OPEN = `('${OPEN_STATUSES.join("','")}')`;
+const NO_SCHOOLS: ScopeSchools = { urns: [], openStateFundedUrns: [], open: 0 };
 
-/** Schools by URN and school figures per LA or region: one statement per loader, per scope kind, per request. */
+/** Schools by URN and the schools of each LA or region: one statement per loader per request. */
 export const schoolLoaders = (em: EntityManager) => ({
   schoolByUrn: singleLoader<string, School>((urns) => em.find(School, { urn: { $in: [...urns] } }), (s) => s.urn),
-
-  /** URNs of every school in each scope, ascending. */
-  schoolUrnsByScope: urnsByScope(em, ''),
-
-  /** URNs of the open state-funded schools in each scope: the candidates of a cold-spot analysis. */
-  openStateFundedUrnsByScope: urnsByScope(em, `and s.status in ${OPEN} and s.type_group <> 'INDEPENDENT'`),
-
-  /** Open and open state-funded school counts per scope. */
-  countsByScope: loaderByArgument<SchoolScope, ScopeCounts, SchoolScope['kind']>(
-    (scope) => scope.kind,
-    async (kind, scopes) => {
-      const rows = await query<{ code: string; open: number; open_state_funded: number }>(
-        em,
-        `select ${scopeColumn(kind)} as code,
-                count(*) filter (where s.status in ${OPEN})::int as open,
-                count(*) filter (where s.status in ${OPEN} and s.type_group <> 'INDEPENDENT')::int as open_state_funded
-         from school s join local_authority la on la.code = s.la_code
-         where ${scopeColumn(kind)} in (select jsonb_array_elements_text(?::jsonb)) group by 1`,
-        [jsonParam(scopes.map((s) => s.code))],
-      );
-      const byCode = new Map(rows.map((r) => [r.code, { open: r.open, openStateFunded: r.open_state_funded }]));
-      return scopes.map((s) => byCode.get(s.code) ?? { open: 0, openStateFunded: 0 });
-    },
-    scopeKey,
-  ),
+  schoolsByScope: schoolsByScope(em),
 });
 
-/** URNs per scope (LA or region), ascending, of the schools matching `condition`: one statement per scope kind. */
-function urnsByScope(em: EntityManager, condition: string) {
-  return loaderByArgument<SchoolScope, string[], SchoolScope['kind']>(
-    (scope) => scope.kind,
-    async (kind, scopes) => {
-      const rows = await query<{ code: string; urns: string[] }>(
-        em,
-        `select ${scopeColumn(kind)} as code, array_agg(s.urn order by s.urn) as urns
-         from school s join local_authority la on la.code = s.la_code
-         where ${scopeColumn(kind)} in (select jsonb_array_elements_text(?::jsonb)) ${condition} group by 1`,
-        [jsonParam(scopes.map((s) => s.code))],
-      );
-      const byCode = new Map(rows.map((r) => [r.code, r.urns]));
-      return scopes.map((s) => byCode.get(s.code) ?? []);
+const byUrn = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The schools of each scope, LAs and regions alike, with one statement for every scope of a batch: it reads them per
+ * LA (every LA asked for, and every LA of every region asked for), a region being the union of its LAs. The LAs read
+ * for a region are primed too, and an LA whose region (`regionCode`, when the caller knows it) is being read waits for
+ * that read, so that a region's LAs asked for later in the request (a regional overview: the region's LAs arrive while
+ * its schools are still being read) cost no statement of their own.
+ */
+function schoolsByScope(em: EntityManager): { load(scope: SchoolScope, regionCode?: string): Promise<ScopeSchools>; clearAll(): void } {
+  const regions = new Map<string, Promise<unknown>>();
+  const loader = schoolsByScopeLoader(em);
+  return {
+    load(scope, regionCode) {
+      if (scope.kind === 'region') {
+        const loading = loader.load(scope);
+        regions.set(scope.code, loading);
+        return loading;
+      }
+      const region = regionCode === undefined ? undefined : regions.get(regionCode);
+      const load = () => loader.load(scope);
+      return region ? region.then(load, load) : load();
     },
-    scopeKey,
+    clearAll() {
+      regions.clear();
+      loader.clearAll();
+    },
+  };
+}
+
+function schoolsByScopeLoader(em: EntityManager): DataLoader<SchoolScope, ScopeSchools, string> {
+  const loader: DataLoader<SchoolScope, ScopeSchools, string> = new DataLoader<SchoolScope, ScopeSchools, string>(
+    async (scopes) => {
+      const laCodes = scopes.filter((s) => s.kind === 'la').map((s) => s.code);
+      const regionCodes = scopes.filter((s) => s.kind === 'region').map((s) => s.code);
+      // URNs are ordered by code point (collate "C": no sort under the database's collation); a region's lists are
+      // merged in the same order below.
+      const rows = await query<{ la: string; region: string; urns: string[]; candidates: string[]; open: number }>(
+        em,
+        `select la.code as la, la.region_code as region,
+                coalesce(array_agg(s.urn order by s.urn collate "C") filter (where s.urn is not null), '{}') as urns,
+                coalesce(array_agg(s.urn order by s.urn collate "C")
+                  filter (where s.status in ${OPEN} and s.type_group <> 'INDEPENDENT'), '{}') as candidates,
+                count(s.urn) filter (where s.status in ${OPEN})::int as open
+         from local_authority la left join school s on s.la_code = la.code
+         where la.code = any(?::text[]) or la.region_code = any(?::text[])
+         group by la.code, la.region_code`,
+        [textArrayParam(laCodes), textArrayParam(regionCodes)],
+      );
+      const byLa = new Map<string, ScopeSchools>();
+      const byRegion = new Map<string, { urns: string[]; openStateFundedUrns: string[]; open: number }>();
+      for (const r of rows) {
+        byLa.set(r.la, { urns: r.urns, openStateFundedUrns: r.candidates, open: r.open });
+        let region = byRegion.get(r.region);
+        if (!region) byRegion.set(r.region, (region = { urns: [], openStateFundedUrns: [], open: 0 }));
+        for (const urn of r.urns) region.urns.push(urn);
+        for (const urn of r.candidates) region.openStateFundedUrns.push(urn);
+        region.open += r.open;
+      }
+      for (const region of byRegion.values()) {
+        region.urns.sort(byUrn);
+        region.openStateFundedUrns.sort(byUrn);
+      }
+      const asked = new Set(scopes.map(scopeKey));
+      for (const [code, schools] of byLa) {
+        const scope = { kind: 'la' as const, code };
+        if (!asked.has(scopeKey(scope))) loader.prime(scope, schools);
+      }
+      return scopes.map((s) => (s.kind === 'la' ? byLa.get(s.code) : byRegion.get(s.code)) ?? NO_SCHOOLS);
+    },
+    { cacheKeyFn: scopeKey, maxBatchSize: 50_000 },
   );
+  return loader;
 }

@@ -8,11 +8,13 @@ export const INDUCTION_STATUSES = ['IN_PROGRESS', 'PASSED', 'FAILED', 'EXTENDED'
 export const EctInductionSchema = defineEntity({
   name: 'EctInduction',
   tableName: 'ect_induction',
-  indexes: [{ properties: ['academicYear'] }],
+  // (year, school) answers an area's figures for a year by an index-only scan; (school, year) the cold-spot probes per
+  // candidate school and the lookups by school.
+  indexes: [{ properties: ['academicYear', 'schoolUrn'] }, { properties: ['schoolUrn', 'academicYear'] }],
   properties: {
     id: p.string().primary(),
     trn: p.string().length(7).index(),
-    schoolUrn: p.string().length(12).index(),
+    schoolUrn: p.string().length(12),
     appropriateBody: () => p.manyToOne(TeachingSchoolHub).fieldName('hub_id').index(),
     academicYear: p.integer(),
     trainingProgramme: p.enum([...TRAINING_PROGRAMMES]),
