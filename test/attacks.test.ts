@@ -72,6 +72,14 @@ describe('calls straight to a subgraph', () => {
     expect(await replay.text()).toMatch(/replayed/);
   });
 
+  test('another spelling of the same route (/%67raphql) is refused unsigned too, and so is /data-version', async () => {
+    const sg = fed.subgraphs.scitts;
+    const body = JSON.stringify({ query: '{ _service { sdl } }' });
+    expect((await post(sg.url.replace(/graphql$/, '%67raphql'), body, {})).status).toBe(401);
+    expect((await fetch(sg.url.replace(/graphql$/, 'data-version'))).status).toBe(401);
+    expect((await fetch(sg.url.replace(/graphql$/, 'data-%76ersion'))).status).toBe(401);
+  });
+
   test('the subgraph SDL (_service) is not served to unsigned callers; the health endpoint is', async () => {
     const sg = fed.subgraphs.scitts;
     expect((await post(sg.url, JSON.stringify({ query: '{ _service { sdl } }' }), {})).status).toBe(401);
@@ -127,7 +135,6 @@ describe('malformed input for every mutation: BAD_USER_INPUT with the field, not
   const trainee = () => data['trainees.csv'].find((t) => t.scitt_id === '70245' && t.status === 'IN_TRAINING')!;
   const placement = () => data['placements.csv'].find((p) => p.trainee_id === trainee().trainee_id)!;
   const induction = () => data['ect-inductions.csv'][0];
-  const npq = () => data['npq-enrolments.csv'][0];
   const programme = () => data['programmes.csv'][0];
   const school = () => data['schools.csv'][0];
   const episode = () => data['support-episodes.csv'][0];

@@ -5,6 +5,7 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DocumentNode } from 'graphql';
+import { dataVersion } from './audit/data-version.ts';
 import { type AccessFunctions, enforceAccess } from './auth/access.ts';
 import type { Identity } from './auth/identity.ts';
 import { SignatureVerifier } from './auth/signing.ts';
@@ -47,9 +48,14 @@ export interface RunningSubgraph {
   close(): Promise<void>;
 }
 
+/** Paths that answer only requests signed by the gateway (auth/signing.ts). */
+const SIGNED_PATHS = ['/graphql', '/data-version'];
+
 /**
- * Starts a subgraph over HTTP: `POST /graphql` (Apollo Server with the subgraph schema), `GET /health` (process up)
- * and `GET /ready` (its database answers). Each request gets its own forked EntityManager and DataLoaders.
+ * Starts a subgraph over HTTP: `POST /graphql` (Apollo Server with the subgraph schema), `GET /health` (process up),
+ * `GET /ready` (its database answers) and `GET /data-version` (`{ subgraph, version }`: changes with every committed
+ * write or import, see audit/data-version.ts; signed like /graphql). Each request gets its own forked EntityManager
+ * and DataLoaders.
  */
 export async function serveSubgraph<L>(module: SubgraphModule<L>, options: ServeOptions): Promise<RunningSubgraph> {
   const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024 });
@@ -86,7 +92,8 @@ export async function serveSubgraph<L>(module: SubgraphModule<L>, options: Serve
     }
   });
   app.addHook('preHandler', async (request, reply) => {
-    if (!request.url.startsWith('/graphql')) return;
+    // By the route matched, not the raw URL: `/%67raphql` reaches the /graphql route too.
+    if (!SIGNED_PATHS.includes(request.routeOptions.url ?? '')) return;
     const raw = (request as unknown as { rawBody?: string }).rawBody ?? '';
     const result = verifier.verify(request.headers, raw);
     if (!result.ok) {
@@ -94,6 +101,7 @@ export async function serveSubgraph<L>(module: SubgraphModule<L>, options: Serve
     }
     identities.set(request, result.identity);
   });
+  app.get('/data-version', async () => ({ subgraph: module.name, version: await dataVersion(options.orm.em.fork()) }));
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     context: async (request) => {
