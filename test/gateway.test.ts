@@ -69,6 +69,25 @@ test('a malformed cursor is BAD_USER_INPUT', async () => {
   expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
 });
 
+test('the response cache is off unless RESPONSE_CACHE_TTL_SECONDS is set: nothing polls, a repeated query runs again', async () => {
+  fed.resetSqlCount();
+  // No data-version polling (it would run SQL every RESPONSE_CACHE_POLL_MS, 1 s by default).
+  await new Promise((r) => setTimeout(r, 1200));
+  expect(fed.sqlCount()).toBe(0);
+  const query = '{ regions { code name } }';
+  const first = await fed.send(query);
+  const afterFirst = fed.sqlCount();
+  expect(afterFirst).toBeGreaterThan(0);
+  const second = await fed.send(query);
+  expect(second.body).toEqual(first.body);
+  expect(fed.sqlCount()).toBe(2 * afterFirst);
+  for (const answer of [first, second]) {
+    expect(answer.headers.get('x-response-cache')).toBeNull();
+    expect(answer.headers.get('age')).toBeNull();
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+  }
+});
+
 test('a subgraph that is down: its fields fail with SUBGRAPH_UNAVAILABLE and its name, the rest still answers, /ready says 503', async () => {
   await fed.subgraphs.scitts.server.close();
   try {

@@ -13,9 +13,9 @@ export const NATIONAL_ANALYST: Identity = { subject: 'bench-national-analyst', o
 export const ADMINISTRATOR: Identity = { subject: 'bench-admin', organisation: null, roles: ['ADMIN'], regionScope: null };
 
 /**
- * Distinct callers of one role, one per connection of the load generator: no two requests in flight are identical,
- * as with real dashboards (a gateway that merges identical in-flight subgraph requests gains nothing it would not
- * gain in use).
+ * Distinct callers of one role, one per connection of the load generator, as with real dashboards: no two requests in
+ * flight come from the same identity (Hive, which merges identical requests of one identity, merges nothing), while
+ * all share one access scope (our gateway shares identical reads in flight within a scope: see bench/README.md).
  */
 export function crowd(identity: Identity, size: number): Identity[] {
   return Array.from({ length: size }, (_, i) => ({ ...identity, subject: `${identity.subject}-${i + 1}` }));

@@ -1,4 +1,4 @@
-import { type BenchResults, type RoundMeasure, geometricMean, summarise, toMarkdown, withRatios } from './report.ts';
+import { type BenchResults, type RoundMeasure, checkTargets, geometricMean, summarise, toMarkdown, withRatios } from './report.ts';
 import { badResponse, firstDifference, looksGood } from './verify.ts';
 
 const round = (rps: number | null, p50: number | null, extra: Partial<RoundMeasure> = {}): RoundMeasure => ({
@@ -92,6 +92,43 @@ test('the Markdown report has a row per target and the SQL statements of each op
   expect(md).toContain('| floor | – | – | – | – | – | 0 |');
   expect(md).toContain('SQL statements per request: graph **3** (local-authorities 2, scitts 1); floor **2**');
   expect(md).not.toContain('## Problems');
+  expect(md).toContain('| throughput ≥ 1.5× Apollo defaults (geometric mean, dashboard operations) | 1.50× | yes |');
+});
+
+test('the targets are checked for ours on the dashboard operations; a miss names the operations', () => {
+  const op = (id: string, ours: RoundMeasure, apollo: RoundMeasure, floor: RoundMeasure) => ({
+    id,
+    title: id,
+    operationName: id,
+    identity: 'NATIONAL_ANALYST',
+    variables: {},
+    responseBytes: null,
+    sql: null,
+    targets: withRatios({
+      ours: { ...summarise([ours]), aloneMs: null },
+      'apollo-default': { ...summarise([apollo]), aloneMs: null },
+      'hive-rust': { ...summarise([apollo]), aloneMs: null },
+      floor: { ...summarise([floor]), aloneMs: null },
+    }),
+  });
+  const checks = checkTargets({
+    targets: [],
+    problems: [],
+    meta: {} as BenchResults['meta'],
+    operations: [
+      op('regional-overview', round(200, 30), round(100, 40), round(400, 10)),
+      op('cold-spots', round(100, 15, { peakRssMiB: 90 }), round(100, 10), round(400, 10)),
+      // Ad hoc queries are not dashboard operations: not checked.
+      op('ad-hoc-x', round(1, 1000), round(100, 10), round(400, 1)),
+    ],
+  });
+  expect(checks.map((c) => [c.measured, c.met])).toEqual([
+    [`${Math.sqrt(2).toFixed(2)}×`, false],
+    [`${Math.sqrt(2).toFixed(2)}×`, true],
+    ['1 of 2 operations (not: cold-spots)', false],
+    ['1 of 2 operations (not: regional-overview)', false],
+    ['2 of 2 operations', true],
+  ]);
 });
 
 test('responses: a bad status, errors or no data are named; equal data is no difference', () => {

@@ -67,14 +67,14 @@ export interface BenchMeta {
   readonly machine: { readonly nproc: number; readonly memoryGiB: number; readonly cpu: string; readonly node: string };
   readonly load: { readonly rounds: number; readonly durationSeconds: number; readonly warmupSeconds: number; readonly connections: number; readonly sampleEvery: number };
   readonly database: string;
-  /** Whether any target answered from a response cache (none does yet: every number is uncached). */
-  readonly responseCache: 'none';
+  /** Whether a target answered from a response cache (`ours-cached`: its figures are reported apart, marked cached). */
+  readonly responseCache: 'none' | 'separate';
   readonly seconds: { readonly load: number; readonly total: number };
 }
 
 export interface BenchResults {
   readonly meta: BenchMeta;
-  readonly targets: readonly { readonly id: string; readonly label: string }[];
+  readonly targets: readonly { readonly id: string; readonly label: string; readonly cached?: boolean }[];
   readonly operations: readonly OperationResult[];
   /** Problems found (errors, mismatches); an empty list is a clean run. */
   readonly problems: readonly string[];
@@ -118,6 +118,59 @@ const percent = (x: number | null) => (x === null ? '–' : `${Math.round(x * 10
 const rpsSpread = (s: TargetSummary) => spread(s.rounds.map((r) => r.rps).filter((x): x is number => x !== null));
 const times = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${x.toFixed(2)}×`);
 
+/** One issue target for `ours`: what was asked, the figure measured, and whether it holds on every operation. */
+export interface TargetCheck {
+  readonly target: string;
+  readonly measured: string;
+  readonly met: boolean | null;
+}
+
+/**
+ * The issue's targets for our uncached gateway (`ours`), from this run's figures: throughput against Apollo defaults
+ * (≥ 1.5×) and Hive with the Rust planner (≥ 1.0×) on the dashboard operations (geometric mean), p99 no higher than
+ * Apollo's, p50 within 2× of the floor, peak RSS no higher than Apollo's (each per dashboard operation).
+ */
+export function checkTargets(results: BenchResults): TargetCheck[] {
+  const dashboard = results.operations.filter((o) => !o.id.startsWith('ad-hoc') && o.targets.ours);
+  if (dashboard.length === 0) return [];
+  const checks: TargetCheck[] = [];
+  const rpsRatio = (peer: string) => geometricMean(dashboard.map((o) => ratio(o.targets.ours.rps, o.targets[peer]?.rps ?? null)));
+  const perOperation = (label: string, target: string, holds: (o: OperationResult) => boolean | null) => {
+    const verdicts = dashboard.map((o) => ({ id: o.id, ok: holds(o) }));
+    const known = verdicts.filter((v) => v.ok !== null);
+    const failing = known.filter((v) => !v.ok).map((v) => v.id);
+    checks.push({
+      target,
+      measured: known.length === 0 ? 'not measured' : `${known.length - failing.length} of ${known.length} ${label}${failing.length > 0 ? ` (not: ${failing.join(', ')})` : ''}`,
+      met: known.length === 0 ? null : failing.length === 0,
+    });
+  };
+  const vs = (target: string, peer: string, need: number) => {
+    const r = rpsRatio(peer);
+    checks.push({ target, measured: r === null ? 'not measured' : `${r.toFixed(2)}×`, met: r === null ? null : r >= need });
+  };
+  vs('throughput ≥ 1.5× Apollo defaults (geometric mean, dashboard operations)', 'apollo-default', 1.5);
+  vs('throughput ≥ 1.0× Hive Gateway + Rust planner (geometric mean, dashboard operations)', 'hive-rust', 1.0);
+  const both = (a: number | null | undefined, b: number | null | undefined, ok: (a: number, b: number) => boolean) =>
+    a === null || a === undefined || b === null || b === undefined ? null : ok(a, b);
+  perOperation('operations', 'p99 no higher than Apollo defaults', (o) => both(o.targets.ours.p99, o.targets['apollo-default']?.p99, (a, b) => a <= b));
+  perOperation('operations', 'p50 within 2× of the floor', (o) => both(o.targets.ours.p50, o.targets.floor?.p50, (a, b) => a <= 2 * b));
+  perOperation('operations', 'peak RSS no higher than Apollo defaults', (o) => both(o.targets.ours.peakRssMiB, o.targets['apollo-default']?.peakRssMiB, (a, b) => a <= b));
+  return checks;
+}
+
+function targetChecks(results: BenchResults): string[] {
+  const checks = checkTargets(results);
+  if (checks.length === 0) return [];
+  return [
+    '## The targets, for `ours` (uncached)',
+    '',
+    '| target | measured | met |',
+    '|---|---|---|',
+    ...checks.map((c) => `| ${c.target} | ${c.measured} | ${c.met === null ? '–' : c.met ? 'yes' : '**no**'} |`),
+  ];
+}
+
 /** The Markdown report. */
 export function toMarkdown(results: BenchResults): string {
   const { meta } = results;
@@ -130,12 +183,15 @@ export function toMarkdown(results: BenchResults): string {
     `Load: ${meta.load.connections} concurrent connections (each a distinct caller of the operation's role), ` +
       `${meta.load.warmupSeconds > 0 ? `${meta.load.warmupSeconds} s warm-up per target` : 'no warm-up beyond one answer check per target'}, then ${meta.load.rounds} round(s) of ` +
       `${meta.load.durationSeconds} s per target, targets alternating (A B C … A B C …). Every response is checked (HTTP 200, no errors); ` +
-      `one in ${meta.load.sampleEvery} is compared in full with the reference answer. No response cache anywhere: every number is uncached. ` +
+      `one in ${meta.load.sampleEvery} is compared in full with the reference answer. ` +
+      (meta.responseCache === 'none'
+        ? 'No response cache anywhere: every number is uncached. '
+        : 'Only the target marked *(cached)* answers from a response cache; its figures are reported apart and every other number is uncached. ') +
       `Generated by \`npm run bench${meta.mode.startsWith('quick') ? ' -- --quick' : ''}\` (bench/README.md); the run took ${Math.round(meta.seconds.total)} s.`,
     '',
   );
   lines.push('Targets, each its own process in front of the same four subgraphs and supergraph:', '');
-  for (const t of results.targets) lines.push(`- \`${t.id}\`: ${t.label}`);
+  for (const t of results.targets) lines.push(`- \`${t.id}\`: ${t.label}${t.cached ? ' *(cached)*' : ''}`);
   lines.push('');
   if (results.problems.length > 0) {
     lines.push('## Problems', '');
@@ -148,9 +204,10 @@ export function toMarkdown(results: BenchResults): string {
   for (const t of results.targets) {
     const vsApollo = geometricMean(results.operations.map((o) => o.targets[t.id]?.rpsVsApollo ?? null));
     const vsFloor = geometricMean(results.operations.map((o) => o.targets[t.id]?.rpsVsFloor ?? null));
-    lines.push(`| ${t.id} | ${times(vsApollo)} | ${times(vsFloor)} |`);
+    lines.push(`| ${t.id}${t.cached ? ' *(cached)*' : ''} | ${times(vsApollo)} | ${times(vsFloor)} |`);
   }
   lines.push('');
+  lines.push(...targetChecks(results), '');
 
   lines.push('## Per operation', '');
   lines.push(
@@ -179,7 +236,7 @@ export function toMarkdown(results: BenchResults): string {
       const s = op.targets[t.id];
       if (!s) continue;
       lines.push(
-        `| ${t.id} | ${s.approximate && s.rps !== null ? '≈' : ''}${num(s.rps, s.rps !== null && s.rps < 10 ? 2 : 1)} | ${percent(rpsSpread(s))} | ${num(s.p50, 1)} | ${num(s.p99, 1)} | ${num(s.aloneMs)} | ${s.errors} | ${num(s.peakRssMiB)} | ${num(s.cpuMsPerRequest, 2)} | ` +
+        `| ${t.id}${t.cached ? ' *(cached)*' : ''} | ${s.approximate && s.rps !== null ? '≈' : ''}${num(s.rps, s.rps !== null && s.rps < 10 ? 2 : 1)} | ${percent(rpsSpread(s))} | ${num(s.p50, 1)} | ${num(s.p99, 1)} | ${num(s.aloneMs)} | ${s.errors} | ${num(s.peakRssMiB)} | ${num(s.cpuMsPerRequest, 2)} | ` +
           `${num(s.subgraphCpuMsPerRequest, 2)} | ${num(s.databaseCpuMsPerRequest, 2)} | ${times(s.rpsVsApollo)} | ${times(s.rpsVsFloor)} |`,
       );
     }

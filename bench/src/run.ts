@@ -24,13 +24,13 @@ import { type GraphQLBody, badResponse, firstDifference } from './verify.ts';
 
 const USAGE = `usage: npm run bench [-- options]
   --quick                 development run: region-size data, one short round (under two minutes)
-  --targets a,b,…         targets to run (default all: ${TARGET_IDS.join(', ')})
+  --targets a,b,…         targets to run (default all: ${TARGET_IDS.join(', ')}; --quick: all but hive and ours-unshared)
   --operations a,b,…      operation ids to run (default all)
   --size small|region|national, --rounds N, --duration S, --warmup S, --connections N   override the mode
   --docs / --no-docs      copy the Markdown to docs/benchmark.md (default: only for a full run with no option)
   --render <results.json> write the Markdown of an earlier run again (with --docs: to docs/benchmark.md too)
   --serve                 start the data, subgraphs and targets, check the answers, then keep everything running
-                          (for profiling) until Ctrl-C; URLs, operations and tokens in bench/results/serve.json`;
+                          (for profiling) until Ctrl-C; URLs, operations and tokens in bench/results/serve-<BENCH_PORT_BASE>.json`;
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -70,7 +70,9 @@ function parse() {
     connections: number(values.connections, base.connections),
   };
   if (!['small', 'region', 'national'].includes(mode.size)) throw new BenchFailure(`unknown --size ${mode.size}\n${USAGE}`);
-  const targets = (values.targets?.split(',') ?? [...TARGET_IDS]) as TargetId[];
+  // The quick run leaves out Hive's JS planner and ours without sharing, to stay under two minutes.
+  const defaultTargets = values.quick ? TARGET_IDS.filter((t) => t !== 'hive' && t !== 'ours-unshared') : [...TARGET_IDS];
+  const targets = (values.targets?.split(',') ?? defaultTargets) as TargetId[];
   for (const t of targets) if (!TARGET_IDS.includes(t)) throw new BenchFailure(`unknown target ${t}\n${USAGE}`);
   return {
     mode,
@@ -124,7 +126,7 @@ const git = (...args: string[]) => {
 /** Writes the Markdown of a results file again, with the current report format and target labels. */
 function rerender(file: string, docs: boolean): number {
   const results = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
-  const markdown = toMarkdown({ ...results, targets: results.targets.map((t) => ({ ...t, label: TARGETS[t.id as TargetId]?.label ?? t.label })) });
+  const markdown = toMarkdown({ ...results, targets: results.targets.map((t) => ({ ...t, label: TARGETS[t.id as TargetId]?.label ?? t.label, cached: TARGETS[t.id as TargetId]?.cached ?? t.cached })) });
   writeFileSync(file.replace(/\.json$/, '.md'), markdown);
   if (docs) writeFileSync(PATHS.docs, markdown);
   log(`rendered ${file.replace(/\.json$/, '.md')}${docs ? ' and docs/benchmark.md' : ''}`);
@@ -206,7 +208,7 @@ async function main(): Promise<number> {
     for (const op of ops) log(`  ${op.id}, one request alone: ${targets.map((t) => `${t.id} ${Math.round(alone.get(`${op.id}|${t.id}`)!)} ms`).join(', ')}`);
 
     if (serve) {
-      const file = join(PATHS.results, 'serve.json');
+      const file = join(PATHS.results, `serve-${ports.target - 10}.json`);
       const served = {
         targets: Object.fromEntries(targets.map((t) => [t.id, { url: t.url, pid: t.child.pid }])),
         subgraphs: Object.fromEntries(Object.entries(subgraphs.urls).map(([name, url], i) => [name, { url, pid: subgraphs.children[i].pid }])),
@@ -313,10 +315,10 @@ async function main(): Promise<number> {
           sampleEvery: mode.sampleEvery,
         },
         database: databases.server,
-        responseCache: 'none',
+        responseCache: targets.some((t) => TARGETS[t.id].cached) ? 'separate' : 'none',
         seconds: { load: (performance.now() - loadStarted) / 1000, total: (performance.now() - started) / 1000 },
       },
-      targets: targets.map((t) => ({ id: t.id, label: TARGETS[t.id].label })),
+      targets: targets.map((t) => ({ id: t.id, label: TARGETS[t.id].label, cached: TARGETS[t.id].cached ?? false })),
       operations: results,
       problems,
     };

@@ -4,7 +4,7 @@ import { SUBGRAPHS, type SubgraphName } from '@tdg/kit/subgraph-registry';
 import { z } from 'zod';
 import { type AuthConfig, loadAuthConfig } from './auth/config.ts';
 import type { Tier } from './auth/tier.ts';
-import { OPERATION_LIMITS, type OperationLimits, loadRateLimits } from './limits.ts';
+import { loadRateLimits, OPERATION_LIMITS, type OperationLimits } from './limits.ts';
 
 /** The gateway's configuration, read once from the environment and validated (every problem listed). */
 export interface GatewayConfig {
@@ -25,6 +25,19 @@ export interface GatewayConfig {
   readonly operationLimits: Readonly<Record<Tier, OperationLimits>>;
   /** Which proxies' X-Forwarded-For to believe for the client IP (anonymous rate limit): fastify's `trustProxy`. */
   readonly trustProxy: boolean | string;
+  /** Identical reads in flight for callers of the same access scope share one subgraph call (signed-data-source.ts). */
+  readonly shareInFlightReads: boolean;
+  /** The response cache (response-cache/): off, and nothing of it started, when `ttlSeconds` is 0. */
+  readonly responseCache: ResponseCacheConfig;
+}
+
+export interface ResponseCacheConfig {
+  /** How long a query's answer may be served from the cache, in seconds; 0: no cache (the default). */
+  readonly ttlSeconds: number;
+  /** How often each subgraph's data version is asked for, in milliseconds. */
+  readonly pollMs: number;
+  /** Most memory the cached answers may take, in MiB (least recently used answers go first). */
+  readonly maxMb: number;
 }
 
 /** TRUST_PROXY: unset/false (the socket's address), true (any proxy), or proxy addresses/CIDRs separated by commas. */
@@ -43,6 +56,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     SUBGRAPH_SIGNING_SECRET: secretVar,
     SUPERGRAPH_PATH: z.string().default(fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url))),
     TRUST_PROXY: trustProxyVar,
+    RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(0),
+    RESPONSE_CACHE_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
+    RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).default(64),
+    SHARE_IN_FLIGHT_READS: z.enum(['true', 'false']).default('true'),
   };
   for (const s of SUBGRAPHS) {
     shape[`${s.envPrefix}_URL`] = urlVar;
@@ -67,5 +84,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     rateLimits,
     operationLimits: OPERATION_LIMITS,
     trustProxy: e.TRUST_PROXY as boolean | string,
+    responseCache: {
+      ttlSeconds: e.RESPONSE_CACHE_TTL_SECONDS as number,
+      pollMs: e.RESPONSE_CACHE_POLL_MS as number,
+      maxMb: e.RESPONSE_CACHE_MAX_MB as number,
+    },
+    shareInFlightReads: e.SHARE_IN_FLIGHT_READS === 'true',
   };
 }

@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuthentication } from './auth/authenticate.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
 import type { GatewayConfig } from './config.ts';
-import { type GatewayContext, contextFromRequest } from './context.ts';
+import { contextFromRequest, type GatewayContext } from './context.ts';
 import { installErrorHandler } from './http-errors.ts';
 import { fieldSuggestionsPlugin } from './plugins/field-suggestions.ts';
 import { introspectionPlugin } from './plugins/introspection.ts';
@@ -16,6 +16,7 @@ import { operationLimitsPlugin } from './plugins/operation-limits.ts';
 import { formatGatewayError } from './plugins/subgraph-errors.ts';
 import { registerRateLimit } from './rate-limit.ts';
 import { checkSubgraphs } from './readiness.ts';
+import { startResponseCache } from './response-cache/index.ts';
 import { SignedDataSource } from './signed-data-source.ts';
 
 export interface RunningGateway {
@@ -33,16 +34,20 @@ const BODY_LIMIT_BYTES = 256 * 1024;
  *
  * A request to /graphql goes: bearer token verified (auth/) → rate limit per identity (rate-limit.ts) → 401 if the
  * token was refused → CSRF check → parse and validate → introspection and per-tier operation limits (plugins/) →
- * query plan → subgraph calls, signed with the identity (signed-data-source.ts).
+ * the response cache when on (response-cache/: a query answered from it ends here) → query plan → subgraph calls,
+ * signed with the identity (signed-data-source.ts).
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
-    buildService: ({ name, url }) => new SignedDataSource(name, config.subgraphUrls[name as SubgraphName] ?? url!, config.signingSecret),
+    buildService: ({ name, url }) => 
+      new SignedDataSource(name, config.subgraphUrls[name as SubgraphName] ?? url!, config.signingSecret, { shareInFlightReads: config.shareInFlightReads }),
   });
   const verify = await createTokenVerifier(config.auth);
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });
   installErrorHandler(app, config.production);
+  // Null, and nothing started, unless RESPONSE_CACHE_TTL_SECONDS is set.
+  const responseCache = await startResponseCache(config.responseCache, config.subgraphUrls, config.signingSecret);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Served to signed-in callers always, to anonymous ones outside production only (plugins/introspection.ts).
@@ -58,6 +63,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       fieldSuggestionsPlugin(config.production),
       introspectionPlugin(config.production),
       operationLimitsPlugin(config.operationLimits),
+      ...(responseCache?.plugins ?? []),
     ],
   });
   await apollo.start();
@@ -76,6 +82,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     app,
     close: async () => {
       await app.close();
+      responseCache?.close();
     },
   };
 }

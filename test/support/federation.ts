@@ -14,6 +14,8 @@ export interface TestFederation {
   resetSqlCount(): void;
   /** Runs an operation through the gateway, anonymously or with a bearer token (see tokens.ts: `tokenFor`). */
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, operationName?: string, token?: string): ReturnType<typeof graphql<T>>;
+  /** The same, with the answer's HTTP status and headers (e.g. the response cache's `x-response-cache`). */
+  send<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, operationName?: string, token?: string): Promise<GatewayAnswer<T>>;
   close(): Promise<void>;
 }
 
@@ -21,8 +23,17 @@ export interface TestFederation {
  * The whole federation for a test: the four subgraphs over HTTP, each on its own fresh database loaded from the
  * folder, and the real gateway serving the committed supergraph in front of them, configured from the environment as
  * in production (NODE_ENV=test) and verifying test tokens (tokens.ts); `env` adds or overrides variables
- * (e.g. RATE_LIMIT_PER_MINUTE_ANONYMOUS, NODE_ENV=production).
+ * (e.g. RATE_LIMIT_PER_MINUTE_ANONYMOUS, NODE_ENV=production, or RESPONSE_CACHE_ENV to turn the response cache on).
  */
+/** Turns the gateway's response cache on, polling the subgraphs' data versions every 100 ms (see startFederation). */
+export const RESPONSE_CACHE_ENV: Readonly<Record<string, string>> = { RESPONSE_CACHE_TTL_SECONDS: '300', RESPONSE_CACHE_POLL_MS: '100' };
+
+export interface GatewayAnswer<T> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: Awaited<ReturnType<typeof graphql<T>>>;
+}
+
 export async function startFederation(folder?: string, env: Record<string, string> = {}): Promise<TestFederation> {
   const started = await Promise.all(SUBGRAPH_PACKAGES.map(async (pkg) => [pkg.info.name, await startTestSubgraph(pkg, folder)] as const));
   const subgraphs = Object.fromEntries(started) as Record<SubgraphName, TestSubgraph>;
@@ -47,7 +58,8 @@ export async function startFederation(folder?: string, env: Record<string, strin
     resetSqlCount: () => {
       for (const sg of all) sg.resetSqlCount();
     },
-    query: (q, variables = {}, operationName, token) => graphqlOperation(gateway.url, q, variables, operationName, token),
+    query: async (q, variables = {}, operationName, token) => (await graphqlOperation(gateway.url, q, variables, operationName, token)).body as never,
+    send: (q, variables = {}, operationName, token) => graphqlOperation(gateway.url, q, variables, operationName, token),
     close: async () => {
       await gateway.close();
       await Promise.all(all.map((sg) => sg.close()));
@@ -55,11 +67,11 @@ export async function startFederation(folder?: string, env: Record<string, strin
   };
 }
 
-async function graphqlOperation<T>(url: string, query: string, variables: Record<string, unknown>, operationName?: string, token?: string) {
+async function graphqlOperation<T>(url: string, query: string, variables: Record<string, unknown>, operationName?: string, token?: string): Promise<GatewayAnswer<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables, operationName }),
   });
-  return (await response.json()) as Awaited<ReturnType<typeof graphql<T>>>;
+  return { status: response.status, headers: response.headers, body: (await response.json()) as GatewayAnswer<T>['body'] };
 }

@@ -5,7 +5,7 @@
 import { SUBGRAPHS, type SubgraphName } from '@tdg/kit/subgraph-registry';
 import { BENCH_SIGNING_SECRET, ROOT } from '../config.ts';
 
-export const TARGET_IDS = ['ours', 'apollo-default', 'hive', 'hive-rust', 'floor'] as const;
+export const TARGET_IDS = ['ours', 'ours-unshared', 'ours-cached', 'apollo-default', 'hive', 'hive-rust', 'floor'] as const;
 export type TargetId = (typeof TARGET_IDS)[number];
 
 export interface TargetSetup {
@@ -22,6 +22,8 @@ export interface TargetDefinition {
   readonly id: TargetId;
   readonly label: string;
   readonly script: string;
+  /** Answers from a response cache: its figures are reported apart, never against the (uncached) targets. */
+  readonly cached?: boolean;
   env(setup: TargetSetup): Record<string, string>;
 }
 
@@ -35,22 +37,38 @@ const common = (setup: TargetSetup) => ({
 /** Rate limits far above any benchmark load: the limiter still counts every request, it never refuses one. */
 const UNREACHED_RATE_LIMIT = '100000000';
 
+/** Our gateway as configured for production, pointed at the benchmark's subgraphs and key. */
+const oursEnv = (setup: TargetSetup) => ({
+  ...common(setup),
+  GATEWAY_PORT: String(setup.port),
+  HOST: '127.0.0.1',
+  ...Object.fromEntries(SUBGRAPHS.map((s) => [`${s.envPrefix}_URL`, setup.subgraphUrls[s.name]])),
+  ...setup.jwtEnv,
+  RATE_LIMIT_PER_MINUTE_ANONYMOUS: UNREACHED_RATE_LIMIT,
+  RATE_LIMIT_PER_MINUTE_STAFF: UNREACHED_RATE_LIMIT,
+  RATE_LIMIT_PER_MINUTE_ANALYST: UNREACHED_RATE_LIMIT,
+  RATE_LIMIT_PER_MINUTE_ADMIN: UNREACHED_RATE_LIMIT,
+});
+
 export const TARGETS: Readonly<Record<TargetId, TargetDefinition>> = {
   ours: {
     id: 'ours',
     label: 'our gateway (production config)',
     script: `${ROOT}gateway/src/main.ts`,
-    env: (setup) => ({
-      ...common(setup),
-      GATEWAY_PORT: String(setup.port),
-      HOST: '127.0.0.1',
-      ...Object.fromEntries(SUBGRAPHS.map((s) => [`${s.envPrefix}_URL`, setup.subgraphUrls[s.name]])),
-      ...setup.jwtEnv,
-      RATE_LIMIT_PER_MINUTE_ANONYMOUS: UNREACHED_RATE_LIMIT,
-      RATE_LIMIT_PER_MINUTE_STAFF: UNREACHED_RATE_LIMIT,
-      RATE_LIMIT_PER_MINUTE_ANALYST: UNREACHED_RATE_LIMIT,
-      RATE_LIMIT_PER_MINUTE_ADMIN: UNREACHED_RATE_LIMIT,
-    }),
+    env: (setup) => oursEnv(setup),
+  },
+  'ours-unshared': {
+    id: 'ours-unshared',
+    label: 'our gateway without sharing identical reads in flight (SHARE_IN_FLIGHT_READS=false): what that sharing is worth',
+    script: `${ROOT}gateway/src/main.ts`,
+    env: (setup) => ({ ...oursEnv(setup), SHARE_IN_FLIGHT_READS: 'false' }),
+  },
+  'ours-cached': {
+    id: 'ours-cached',
+    label: 'our gateway with its response cache on (RESPONSE_CACHE_TTL_SECONDS=300): cached figures, apart from the targets',
+    script: `${ROOT}gateway/src/main.ts`,
+    cached: true,
+    env: (setup) => ({ ...oursEnv(setup), RESPONSE_CACHE_TTL_SECONDS: '300' }),
   },
   'apollo-default': {
     id: 'apollo-default',
