@@ -16,7 +16,6 @@ import { operationLimitsPlugin } from './plugins/operation-limits.ts';
 import { formatGatewayError } from './plugins/subgraph-errors.ts';
 import { registerRateLimit } from './rate-limit.ts';
 import { checkSubgraphs } from './readiness.ts';
-import { startResponseCache } from './response-cache/index.ts';
 import { SignedDataSource } from './signed-data-source.ts';
 
 export interface RunningGateway {
@@ -47,7 +46,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });
   installErrorHandler(app, config.production);
   // Null, and nothing started, unless RESPONSE_CACHE_TTL_SECONDS is set.
-  const responseCache = await startResponseCache(config.responseCache, config.subgraphUrls, config.signingSecret);
+  // Loaded only when on (its modules cost ~20 MB of memory): nothing of the cache exists otherwise.
+  const responseCache =
+    config.responseCache.ttlSeconds > 0
+      ? await (await import('./response-cache/index.ts')).startResponseCache(config.responseCache, config.subgraphUrls, config.signingSecret)
+      : null;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Served to signed-in callers always, to anonymous ones outside production only (plugins/introspection.ts).

@@ -3,7 +3,7 @@ import { encodeIdentity, SIGNATURE_HEADERS, signEncoded } from '@tdg/kit/auth/si
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.ts';
 import { InFlightReads, type SharedAnswer } from './subgraph-calls/in-flight.ts';
-import { accessScope } from './response-cache/access-scope.ts';
+import { accessScope } from './access-scope.ts';
 
 type ProcessOptions = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0];
 
