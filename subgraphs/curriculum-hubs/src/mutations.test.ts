@@ -203,6 +203,57 @@ describe('curriculum-hubs mutations', () => {
       expect(res.data?.updateProgramme).toEqual({ id: 'P1', title: 'Teaching for Mastery (primary)', academicYear: 2024, workgroupPhase: null });
     });
 
+    test('a new academic year moves the programme\'s participations in the area figures and cold-spot checks, and back', async () => {
+      const FIGURES = `query($r: [_Any!]!) { _entities(representations: $r) {
+        ... on LocalAuthority { y23: hubEngagement(academicYear: 2023) { schoolsParticipating participations teachers } y24: hubEngagement(academicYear: 2024) { schoolsParticipating participations teachers } }
+        ... on ColdSpotReport { curriculumEngagedUrns }
+        ... on School { hubProgrammeCount(academicYear: 2023) }
+      } }`;
+      const figures = async () => {
+        const res = await graphql<{ _entities: Record<string, unknown>[] }>(sg.url, FIGURES, {
+          r: [
+            { __typename: 'LocalAuthority', code: '808', schoolUrns: ['100001', '100002', '100003'] },
+            { __typename: 'ColdSpotReport', id: 'la:808:2023:2023', fromYear: 2023, toYear: 2023, candidateUrns: ['100001', '100003'] },
+            { __typename: 'School', urn: '100001', regionCode: 'A' },
+          ],
+        });
+        expect(res.errors).toBeUndefined();
+        return res.data!._entities;
+      };
+      // participations whose year is not their programme's (the database keeps the copy in step)
+      const outOfStep = async () =>
+        Number(
+          (
+            await sg.orm.em
+              .fork()
+              .getConnection()
+              .execute(`select count(*)::int as n from participation p join programme g on g.id = p.programme_id where p.academic_year <> g.academic_year`)
+          )[0].n,
+        );
+      // P1 (2024) holds 100001 with 3 teachers, P3 (2024) 100003 with 2
+      const in2024 = [
+        { y23: { schoolsParticipating: 0, participations: 0, teachers: 0 }, y24: { schoolsParticipating: 2, participations: 2, teachers: 5 } },
+        { curriculumEngagedUrns: [] },
+        { hubProgrammeCount: 0 },
+      ];
+      expect(await figures()).toEqual(in2024);
+
+      const moved = await graphql<{ updateProgramme: { academicYear: number } }>(sg.url, UPDATE, { id: 'P1', input: { academicYear: 2023 } }, MH01_STAFF);
+      expect(moved.errors).toBeUndefined();
+      expect(moved.data?.updateProgramme.academicYear).toBe(2023);
+      expect(await figures()).toEqual([
+        { y23: { schoolsParticipating: 1, participations: 1, teachers: 3 }, y24: { schoolsParticipating: 1, participations: 1, teachers: 2 } },
+        { curriculumEngagedUrns: ['100001'] },
+        { hubProgrammeCount: 1 },
+      ]);
+      expect(await outOfStep()).toBe(0);
+
+      const back = await graphql<{ updateProgramme: { academicYear: number } }>(sg.url, UPDATE, { id: 'P1', input: { academicYear: 2024 } }, MH01_STAFF);
+      expect(back.errors).toBeUndefined();
+      expect(await figures()).toEqual(in2024);
+      expect(await outOfStep()).toBe(0);
+    });
+
     test('invalid values → BAD_USER_INPUT with the field path, nothing changed', async () => {
       await rejected(UPDATE, { id: 'P1', input: { academicYear: 20245 } }, MH01_STAFF, 'BAD_USER_INPUT', 'input.academicYear');
       await rejected(UPDATE, { id: 'P1', input: { title: null } }, MH01_STAFF, 'BAD_USER_INPUT', 'input.title');

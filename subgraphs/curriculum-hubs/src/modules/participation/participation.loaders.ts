@@ -45,8 +45,8 @@ export const participationLoaders = (em: EntityManager) => ({
       const rows = await query<{ urn: string; n: number }>(
         em,
         `select p.urn, count(*)::int as n
-         from participation p join programme g on g.id = p.programme_id
-         where p.urn in (select jsonb_array_elements_text(?::jsonb)) and (?::int is null or g.academic_year = ?::int)
+         from participation p
+         where p.urn in (select jsonb_array_elements_text(?::jsonb)) and (?::int is null or p.academic_year = ?::int)
          group by p.urn`,
         [jsonParam(keys.map((k) => k.id)), year, year],
       );
@@ -58,7 +58,9 @@ export const participationLoaders = (em: EntityManager) => ({
 
   /**
    * Participation over each LA's or region's schools in an academic year: one statement for all of them per year,
-   * counted per (area, school) and then per area (hash aggregates; `collate "C"` keeps the URN join a hash join).
+   * counted per (area, school) and then per area (hash aggregates; `collate "C"` keeps the URN join a hash join). The
+   * year is the participation's copy of its programme's (kept by the database), so the year's participations come from
+   * the `(academic_year, urn) include (teachers)` index alone, without joining every participation to its programme.
    */
   engagementByScope: areaFiguresLoader<{ k: number; schools: number; participations: number; teachers: number }, HubEngagement>(
     em,
@@ -66,16 +68,12 @@ export const participationLoaders = (em: EntityManager) => ({
      from (select s.k, s.urn, count(*) as n, sum(p.teachers) as teachers
            from unnest(?::int[], ?::text[]) as s(k, urn)
            join participation p on p.urn = s.urn collate "C"
-           join programme g on g.id = p.programme_id
-           where g.academic_year = ?
+           where p.academic_year = ?
            group by s.k, s.urn) per_school
      group by k`,
     (r) => (r ? { schoolsParticipating: r.schools, participations: r.participations, teachers: r.teachers } : NO_ENGAGEMENT),
   ),
 
-  /** Of each report's candidates, those in a programme of an academic year within its span. */
-  engagedUrnsBySpan: engagedCandidatesLoader(
-    em,
-    `select p.urn, g.academic_year as year from participation p join programme g on g.id = p.programme_id`,
-  ),
+  /** Of each report's candidates, those in a programme of an academic year within its span (the participation's copy of it). */
+  engagedUrnsBySpan: engagedCandidatesLoader(em, `select p.urn, p.academic_year as year from participation p`),
 });
