@@ -8,11 +8,11 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const mappers: Record<string, Record<string, string>> = {
   'local-authorities': {
     Region: '../modules/region/region.entity.ts#Region',
-    LocalAuthority: '../modules/local-authority/local-authority.entity.ts#LocalAuthority',
-    School: '../modules/school/school.entity.ts#School',
+    LocalAuthority: '../modules/local-authority/local-authority.model.ts#LocalAuthorityModel',
+    School: '../modules/school/school.model.ts#SchoolModel',
     SchoolConnection: '../modules/school/school-connection.ts#SchoolPage',
     SchoolEdge: '../modules/school/school-connection.ts#SchoolEdgeModel',
-    SupportEpisode: '../modules/support/support-episode.entity.ts#SupportEpisode',
+    SupportEpisode: '../modules/support/support-episode.model.ts#SupportEpisodeModel',
     Network: '../modules/network/network.entity.ts#Network',
     ColdSpotReport: '../modules/cold-spots/cold-spot-report.ts#ColdSpotReportModel',
     ScittCohort: '../modules/scitt-cohort/scitt-cohort.ts#ScittCohortReference',

@@ -50,6 +50,7 @@ export async function prepareDatabases(size: DatasetSize, seed: number, log: (li
     const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
     await admin.connect();
     let loaded = false;
+    let migrated = false;
     const started = performance.now();
     try {
       const comments = await admin.query<{ datname: string; comment: string | null }>(
@@ -59,8 +60,15 @@ export async function prepareDatabases(size: DatasetSize, seed: number, log: (li
       const ready = comments.rows.length === SUBGRAPHS.length && comments.rows.every((r) => r.comment === marker(size, seed));
       if (ready) {
         log(`databases already hold the ${size} dataset (seed ${seed}): load skipped`);
-        // Migrations added since the load still apply.
-        for (const pkg of SUBGRAPH_PACKAGES) await (await openMigrated(pkg, serverUrl, log)).close();
+        // Migrations added since the load still apply (then statistics and visibility maps are refreshed, as after a load).
+        for (const pkg of SUBGRAPH_PACKAGES) {
+          await (
+            await openMigrated(pkg, serverUrl, (line) => {
+              migrated = true;
+              log(line);
+            })
+          ).close();
+        }
       } else {
         for (const row of comments.rows) await admin.query(`drop database if exists "${row.datname}" with (force)`);
         log(`generating the ${size} demo dataset (seed ${seed})…`);
@@ -74,7 +82,7 @@ export async function prepareDatabases(size: DatasetSize, seed: number, log: (li
     } finally {
       await admin.end();
     }
-    if (loaded) await analyze(Object.values(urls));
+    if (loaded || migrated) await analyze(Object.values(urls));
     return { urls, env, loaded, loadSeconds: loaded ? (performance.now() - started) / 1000 : 0, server, release };
   } catch (error) {
     await release();

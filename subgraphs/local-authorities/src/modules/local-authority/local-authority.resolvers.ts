@@ -2,8 +2,9 @@ import { assertAcademicYear } from '@tdg/kit/errors';
 import type { Resolvers } from '../../generated/resolvers-types.ts';
 import { coldSpotReport } from '../cold-spots/cold-spot-report.ts';
 import { LocalAuthority } from './local-authority.entity.ts';
+import type { LocalAuthorityModel } from './local-authority.model.ts';
 
-const scope = (la: LocalAuthority) => ({ kind: 'la' as const, code: la.code });
+const scope = (la: LocalAuthorityModel) => ({ kind: 'la' as const, code: la.code });
 
 export const localAuthorityResolvers: Resolvers = {
   Query: {

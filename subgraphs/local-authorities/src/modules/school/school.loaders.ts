@@ -2,8 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { singleLoader } from '@tdg/kit/loaders';
 import { query, textArrayParam } from '@tdg/kit/sql';
 import DataLoader from 'dataloader';
-import { OPEN_STATUSES, School } from './school.entity.ts';
+import { OPEN_STATUSES, type School } from './school.entity.ts';
 import { type SchoolScope, scopeKey } from './school-scope.ts';
+import type { SchoolModel } from './school.model.ts';
 
 /** The schools of a scope (LA or region): URNs ascending, and the open and open state-funded ones. */
 export interface ScopeSchools {
@@ -18,9 +19,56 @@ export interface ScopeSchools {
 const OPEN = `('${OPEN_STATUSES.join("','")}')`;
 const NO_SCHOOLS: ScopeSchools = { urns: [], openStateFundedUrns: [], open: 0 };
 
+/** A row of `schoolColumns`. */
+export interface SchoolRow {
+  readonly urn: string;
+  readonly name: string;
+  readonly laCode: string;
+  readonly phase: School['phase'];
+  readonly typeGroup: School['typeGroup'];
+  readonly status: School['status'];
+  readonly statutoryLowAge: number | null;
+  readonly statutoryHighAge: number | null;
+  readonly numberOfPupils: number | null;
+  readonly percentageFsm: number | null;
+  readonly ofstedRating: School['ofstedRating'];
+  readonly trustName: string | null;
+  readonly postcode: string | null;
+}
+
+/** The columns of a school (table alias `s`) for `schoolOf`. */
+export const schoolColumns = (s: string): string =>
+  `${s}.urn, ${s}.name, ${s}.la_code as "laCode", ${s}.phase, ${s}.type_group as "typeGroup", ${s}.status,
+   ${s}.statutory_low_age as "statutoryLowAge", ${s}.statutory_high_age as "statutoryHighAge",
+   ${s}.number_of_pupils as "numberOfPupils", ${s}.percentage_fsm as "percentageFsm", ${s}.ofsted_rating as "ofstedRating",
+   ${s}.trust_name as "trustName", ${s}.postcode`;
+
+/** A school read with plain SQL (`schoolColumns`), without MikroORM hydration: every scalar and its LA as `{ code }`. */
+export function schoolOf(row: SchoolRow): SchoolModel {
+  return {
+    urn: row.urn,
+    name: row.name,
+    localAuthority: { code: row.laCode },
+    phase: row.phase,
+    typeGroup: row.typeGroup,
+    status: row.status,
+    statutoryLowAge: row.statutoryLowAge,
+    statutoryHighAge: row.statutoryHighAge,
+    numberOfPupils: row.numberOfPupils,
+    percentageFsm: row.percentageFsm,
+    ofstedRating: row.ofstedRating,
+    trustName: row.trustName,
+    postcode: row.postcode,
+  };
+}
+
 /** Schools by URN and the schools of each LA or region: one statement per loader per request. */
 export const schoolLoaders = (em: EntityManager) => ({
-  schoolByUrn: singleLoader<string, School>((urns) => em.find(School, { urn: { $in: [...urns] } }), (s) => s.urn),
+  schoolByUrn: singleLoader<string, SchoolModel>(
+    async (urns) =>
+      (await query<SchoolRow>(em, `select ${schoolColumns('s')} from school s where s.urn = any(?::text[])`, [textArrayParam(urns)])).map(schoolOf),
+    (s) => s.urn,
+  ),
   schoolsByScope: schoolsByScope(em),
 });
 
