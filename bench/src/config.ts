@@ -29,7 +29,7 @@ export interface ModeConfig {
 export const MODES: Record<Mode, ModeConfig> = {
   // For development: finishes in under two minutes on a 2-core machine, region-size data, one short round.
   quick: { mode: 'quick', size: 'region', seed: 1, rounds: 1, durationSeconds: 1, warmupSeconds: 0, connections: 8, sampleEvery: 20 },
-  // The published numbers: national data, three alternating rounds (about 20 minutes on a 2-core machine, a third of it
+  // The published numbers: national data, three alternating rounds (about 30 minutes with seven targets on a 2-core machine, a third of it
   // on the cold-spot operations, whose abandoned requests take seconds to drain after each window).
   full: { mode: 'full', size: 'national', seed: 1, rounds: 3, durationSeconds: 6, warmupSeconds: 2, connections: 8, sampleEvery: 50 },
 };
