@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { GATEWAY_NODE_OPTIONS } from '@tdg/gateway';
 import { SUBGRAPHS } from '@tdg/kit/subgraph-registry';
 import { parse } from 'yaml';
 
@@ -46,6 +47,9 @@ describe('docker-compose.yml', () => {
     const gateway = compose.services.gateway;
     expect(existsSync(join(root, gateway.command.at(-1)!))).toBe(true);
     expect(gateway.environment?.GATEWAY_PORT).toBe('4000');
+    expect(gateway.environment?.NODE_OPTIONS).toBe(GATEWAY_NODE_OPTIONS);
+    // The gateway's own start script runs with the same heap settings.
+    expect(JSON.parse(readFileSync(join(root, 'gateway/package.json'), 'utf8')).scripts.start).toBe(`node ${GATEWAY_NODE_OPTIONS} src/main.ts`);
     expect(gateway.ports).toContain('4000:4000');
     for (const s of SUBGRAPHS) {
       expect(gateway.environment?.[`${s.envPrefix}_URL`]).toBe(`http://${s.name}:${s.defaultPort}/graphql`);

@@ -4,4 +4,5 @@ export { type SigningOptions, signToken } from './auth/sign-token.ts';
 export { TIERS, type Tier, tierOf } from './auth/tier.ts';
 export { type GatewayConfig, loadGatewayConfig } from './config.ts';
 export { OPERATION_LIMITS, type OperationLimits, RATE_LIMITS_PER_MINUTE } from './limits.ts';
+export { GATEWAY_NODE_OPTIONS, gatewayNodeOptions } from './node-options.ts';
 export { type RunningGateway, startGateway } from './server.ts';

@@ -9,7 +9,7 @@ import exitHook from 'async-exit-hook';
 import { join, resolve } from 'node:path';
 import { ConfigError, readAll } from '@tdg/kit/config';
 import { SUBGRAPHS } from '@tdg/kit/subgraph-registry';
-import { loadGatewayConfig } from '@tdg/gateway';
+import { gatewayNodeOptions, loadGatewayConfig } from '@tdg/gateway';
 import { loadSubgraphConfig } from '@tdg/kit/subgraph-config';
 import { acquireDatabaseServer } from './database-server.ts';
 import { writeDemoFolder } from './demo-folder.ts';
@@ -78,7 +78,7 @@ try {
     children.push(child);
     await waitForHttp(`http://127.0.0.1:${sub.port}/health`, child);
   }
-  const gateway = startNodeProcess('gateway', resolve(PROJECT_ROOT, 'gateway/src/main.ts'), env);
+  const gateway = startNodeProcess('gateway', resolve(PROJECT_ROOT, 'gateway/src/main.ts'), { ...env, NODE_OPTIONS: gatewayNodeOptions(process.env.NODE_OPTIONS) });
   children.push(gateway);
   await waitForHttp(`http://127.0.0.1:${gatewayConfig.port}/health`, gateway);
   // A process that dies on its own takes the rest down with it.

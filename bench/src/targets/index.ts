@@ -3,6 +3,7 @@
  * pointed at the benchmark's subgraphs), all in production mode with the same signing secret.
  */
 import { SUBGRAPHS, type SubgraphName } from '@tdg/kit/subgraph-registry';
+import { gatewayNodeOptions } from '@tdg/gateway';
 import { BENCH_SIGNING_SECRET, ROOT } from '../config.ts';
 
 export const TARGET_IDS = ['ours', 'ours-unshared', 'ours-cached', 'apollo-default', 'hive', 'hive-rust', 'floor'] as const;
@@ -40,6 +41,8 @@ const UNREACHED_RATE_LIMIT = '100000000';
 /** Our gateway as configured for production, pointed at the benchmark's subgraphs and key. */
 const oursEnv = (setup: TargetSetup) => ({
   ...common(setup),
+  // As npm start and docker-compose run it (gateway/src/node-options.ts).
+  NODE_OPTIONS: gatewayNodeOptions(process.env.NODE_OPTIONS),
   GATEWAY_PORT: String(setup.port),
   HOST: '127.0.0.1',
   ...Object.fromEntries(SUBGRAPHS.map((s) => [`${s.envPrefix}_URL`, setup.subgraphUrls[s.name]])),

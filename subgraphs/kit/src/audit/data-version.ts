@@ -6,6 +6,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  */
 export const DATA_VERSION_WINDOW = 10_000;
 
+/** Marks the data-version statement, so that statement counts of GraphQL requests (SQL_STATEMENT_STATS) leave it out. */
+export const DATA_VERSION_MARKER = '/* data-version */';
+
 /**
  * The version of a subgraph's data: it changes with every committed write, since every change — a GraphQL mutation or
  * a bulk import — records an `audit_entry` row in the same transaction as the data (audit/record.ts). It is the
@@ -17,7 +20,7 @@ export const DATA_VERSION_WINDOW = 10_000;
  */
 export async function dataVersion(em: EntityManager): Promise<string> {
   const [row] = (await em.getConnection().execute(
-    `select newest.id::text as id, (select count(*) from audit_entry a where a.id > newest.id - ${DATA_VERSION_WINDOW})::text as recent
+    `${DATA_VERSION_MARKER} select newest.id::text as id, (select count(*) from audit_entry a where a.id > newest.id - ${DATA_VERSION_WINDOW})::text as recent
        from (select coalesce(max(id), 0) as id from audit_entry) newest`,
   )) as { id: string; recent: string }[];
   return `${row.id}.${row.recent}`;
