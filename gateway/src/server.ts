@@ -45,8 +45,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const verify = await createTokenVerifier(config.auth);
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });
   installErrorHandler(app, config.production);
-  // Null, and nothing started, unless RESPONSE_CACHE_TTL_SECONDS is set.
-  // Loaded only when on (its modules cost ~20 MB of memory): nothing of the cache exists otherwise.
+  // Null unless RESPONSE_CACHE_TTL_SECONDS is set: then nothing of the cache is loaded or started.
   const responseCache =
     config.responseCache.ttlSeconds > 0
       ? await (await import('./response-cache/index.ts')).startResponseCache(config.responseCache, config.subgraphUrls, config.signingSecret)

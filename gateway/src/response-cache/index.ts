@@ -19,16 +19,15 @@ export interface RunningResponseCache {
 }
 
 /**
- * The optional response cache (gateway/README.md, "Response cache"): null when `config.ttlSeconds` is 0 — then
- * nothing of it runs. Otherwise asks every subgraph for its data version once (awaited, bounded by a 2 s timeout)
- * and keeps polling.
+ * The optional response cache (gateway/README.md, "Response cache"), started by server.ts only when
+ * `config.ttlSeconds` is above 0 (nothing of it is loaded otherwise): asks every subgraph for its data version once
+ * (awaited, bounded by a 2 s timeout) and keeps polling.
  */
 export async function startResponseCache(
   config: ResponseCacheConfig,
   subgraphUrls: Readonly<Record<string, string>>,
   secret: string,
-): Promise<RunningResponseCache | null> {
-  if (config.ttlSeconds === 0) return null;
+): Promise<RunningResponseCache> {
   const versions = new DataVersions({ subgraphUrls, secret, pollMs: config.pollMs });
   await versions.start();
   return {
