@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { type AuthConfig, loadAuthConfig } from './auth/config.ts';
 import type { Tier } from './auth/tier.ts';
 import { loadRateLimits, OPERATION_LIMITS, type OperationLimits } from './limits.ts';
+import { loadPagesConfig, type PagesConfig } from './pages/config.ts';
 
 /** The gateway's configuration, read once from the environment and validated (every problem listed). */
 export interface GatewayConfig {
@@ -29,6 +30,8 @@ export interface GatewayConfig {
   readonly shareInFlightReads: boolean;
   /** The response cache (response-cache/): off, and nothing of it started, when `ttlSeconds` is 0. */
   readonly responseCache: ResponseCacheConfig;
+  /** The explorer and dashboard pages (pages/). */
+  readonly pages: PagesConfig;
 }
 
 export interface ResponseCacheConfig {
@@ -65,10 +68,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     shape[`${s.envPrefix}_URL`] = urlVar;
     shape[`${s.envPrefix}_PORT`] = portVar(s.defaultPort);
   }
-  const [e, auth, rateLimits] = readAll(
+  const [e, auth, rateLimits, pages] = readAll(
     () => parseEnv(z.object(shape), env) as Record<string, unknown>,
     () => loadAuthConfig(env),
     () => loadRateLimits(env),
+    () => loadPagesConfig(env),
   );
   const subgraphUrls = Object.fromEntries(
     SUBGRAPHS.map((s) => [s.name, (e[`${s.envPrefix}_URL`] as string | undefined) ?? `http://127.0.0.1:${e[`${s.envPrefix}_PORT`]}/graphql`]),
@@ -90,5 +94,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       maxMb: e.RESPONSE_CACHE_MAX_MB as number,
     },
     shareInFlightReads: e.SHARE_IN_FLIGHT_READS === 'true',
+    pages,
   };
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { SubgraphName } from '@tdg/kit/subgraph-registry';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -10,6 +9,7 @@ import { createTokenVerifier } from './auth/verify-token.ts';
 import type { GatewayConfig } from './config.ts';
 import { contextFromRequest, type GatewayContext } from './context.ts';
 import { installErrorHandler } from './http-errors.ts';
+import { explorerLandingPage, pagesPlugin } from './pages/index.ts';
 import { fieldSuggestionsPlugin } from './plugins/field-suggestions.ts';
 import { introspectionPlugin } from './plugins/introspection.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits.ts';
@@ -61,7 +61,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     formatError: formatGatewayError(config.production),
     plugins: [
       fastifyApolloDrainPlugin(app),
-      config.production ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      explorerLandingPage(config.pages),
       fieldSuggestionsPlugin(config.production),
       introspectionPlugin(config.production),
       operationLimitsPlugin(config.operationLimits),
@@ -77,6 +77,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     const ready = subgraphs.every((s) => s.ready);
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', subgraphs });
   });
+  await app.register(pagesPlugin, config.pages);
   await app.register(fastifyApollo(apollo), { path: '/graphql', context: contextFromRequest });
   const address = await app.listen({ port: config.port, host: config.host });
   return {
