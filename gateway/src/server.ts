@@ -3,6 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import { registerDrain } from '@tdg/kit/shutdown';
 import type { SubgraphName } from '@tdg/kit/subgraph-registry';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuthentication } from './auth/authenticate.ts';
@@ -21,6 +22,8 @@ import { SignedDataSource } from './signed-data-source.ts';
 export interface RunningGateway {
   readonly url: string;
   readonly app: FastifyInstance;
+  /** SIGTERM's first step (@tdg/kit/shutdown): /ready answers 503, connections close after their answers. */
+  startDraining(): void;
   close(): Promise<void>;
 }
 
@@ -69,6 +72,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     ],
   });
   await apollo.start();
+  const drain = registerDrain(app);
   registerAuthentication(app, verify, '/graphql');
   await registerRateLimit(app, config.rateLimits);
   app.get('/health', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
@@ -82,6 +86,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   return {
     url: `${address.replace('127.0.0.1', 'localhost')}/graphql`,
     app,
+    startDraining: drain.start,
     close: async () => {
       await app.close();
       responseCache?.close();
