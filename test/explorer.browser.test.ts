@@ -12,6 +12,8 @@ import { tokenFor } from './support/tokens.ts';
  * machine and no CSP violation, offers the development tokens by role, shows the schema's descriptions, has the named
  * operations of schema/operations/ as tabs, and runs one with a picked token, answering what the gateway answers.
  */
+jest.setTimeout(300_000);
+
 let fed: TestFederation;
 let browser: Browser;
 const devTokens: Record<string, string> = {};
