@@ -4,7 +4,7 @@ import { SUBGRAPHS, type SubgraphName } from '@tdg/kit/subgraph-registry';
 import { z } from 'zod';
 import { type AuthConfig, loadAuthConfig } from './auth/config.ts';
 import type { Tier } from './auth/tier.ts';
-import { loadRateLimits, OPERATION_LIMITS, type OperationLimits } from './limits.ts';
+import { loadOperationLimits, loadRateLimits, type OperationLimits } from './limits.ts';
 
 /** The gateway's configuration, read once from the environment and validated (every problem listed). */
 export interface GatewayConfig {
@@ -21,7 +21,7 @@ export interface GatewayConfig {
   readonly auth: AuthConfig;
   /** Requests per minute per identity (per IP when anonymous), by tier; 0 is no limit. */
   readonly rateLimits: Readonly<Record<Tier, number>>;
-  /** Depth, alias, token, cost and directive limits of one operation, by tier. */
+  /** Depth, alias, token, cost and directive limits of one operation, by tier (MAX_DEPTH_ANALYST, COST_BUDGET_ADMIN, …). */
   readonly operationLimits: Readonly<Record<Tier, OperationLimits>>;
   /** Which proxies' X-Forwarded-For to believe for the client IP (anonymous rate limit): fastify's `trustProxy`. */
   readonly trustProxy: boolean | string;
@@ -65,10 +65,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     shape[`${s.envPrefix}_URL`] = urlVar;
     shape[`${s.envPrefix}_PORT`] = portVar(s.defaultPort);
   }
-  const [e, auth, rateLimits] = readAll(
+  const [e, auth, rateLimits, operationLimits] = readAll(
     () => parseEnv(z.object(shape), env) as Record<string, unknown>,
     () => loadAuthConfig(env),
     () => loadRateLimits(env),
+    () => loadOperationLimits(env),
   );
   const subgraphUrls = Object.fromEntries(
     SUBGRAPHS.map((s) => [s.name, (e[`${s.envPrefix}_URL`] as string | undefined) ?? `http://127.0.0.1:${e[`${s.envPrefix}_PORT`]}/graphql`]),
@@ -82,7 +83,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     signingSecret: e.SUBGRAPH_SIGNING_SECRET as string,
     auth,
     rateLimits,
-    operationLimits: OPERATION_LIMITS,
+    operationLimits,
     trustProxy: e.TRUST_PROXY as boolean | string,
     responseCache: {
       ttlSeconds: e.RESPONSE_CACHE_TTL_SECONDS as number,
