@@ -94,3 +94,11 @@ export function readCostDirectives(supergraphSdl: string): CostDirectives {
   }
   return { fieldWeights, typeWeights, listSizes, sizedBy };
 }
+
+let last: { sdl: string; directives: CostDirectives } | undefined;
+
+/** `readCostDirectives` of the supergraph being served, read again only when its text changes. */
+export function costDirectivesOf(supergraphSdl: string): CostDirectives {
+  if (last?.sdl !== supergraphSdl) last = { sdl: supergraphSdl, directives: readCostDirectives(supergraphSdl) };
+  return last.directives;
+}

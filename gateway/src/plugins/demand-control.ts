@@ -41,7 +41,8 @@ const describe = (l: ListFactor): string => {
 };
 
 export interface DemandControlOptions {
-  readonly directives: CostDirectives;
+  /** The annotations of the supergraph being served (asked for on each request: a new supergraph brings its own). */
+  readonly directives: () => CostDirectives;
   readonly pageCaps: Readonly<Record<string, number>>;
   readonly limitsByTier: Readonly<Record<Tier, Pick<OperationLimits, 'cost'>>>;
 }
@@ -54,17 +55,21 @@ export interface DemandControlOptions {
  * Estimates are cached per document, operation and variables.
  */
 export function demandControlPlugin({ directives, pageCaps, limitsByTier }: DemandControlOptions): ApolloServerPlugin<GatewayContext> {
-  const estimates = new LRUCache<string, CostEstimate | GraphQLError>({ max: 5000 });
+  // Per supergraph's annotations: a supergraph served anew starts with no estimates.
+  const caches = new WeakMap<CostDirectives, LRUCache<string, CostEstimate | GraphQLError>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, request, queryHash, operationName, schema }) {
           const variables = request.variables && Object.keys(request.variables).length > 0 ? JSON.stringify(request.variables) : '';
           const key = `${queryHash}\u0000${operationName ?? ''}\u0000${variables}`;
+          const served = directives();
+          let estimates = caches.get(served);
+          if (!estimates) caches.set(served, (estimates = new LRUCache({ max: 5000 })));
           let estimate = estimates.get(key);
           if (!estimate) {
             try {
-              estimate = estimateCost(schema, document, { directives, pageCaps, variables: request.variables, operationName });
+              estimate = estimateCost(schema, document, { directives: served, pageCaps, variables: request.variables, operationName });
             } catch (error) {
               if (!(error instanceof GraphQLError)) throw error;
               // Variables that do not coerce, or a fragment spread beyond the node bound: refused before execution too.
