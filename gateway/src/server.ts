@@ -9,6 +9,7 @@ import { registerAuthentication } from './auth/authenticate.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
 import type { GatewayConfig } from './config.ts';
 import { contextFromRequest, type GatewayContext } from './context.ts';
+import { registerExport } from './export/index.ts';
 import { installErrorHandler } from './http-errors.ts';
 import { fieldSuggestionsPlugin } from './plugins/field-suggestions.ts';
 import { introspectionPlugin } from './plugins/introspection.ts';
@@ -82,6 +83,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const drain = registerDrain(app);
   registerAuthentication(app, verify, '/graphql');
   await registerRateLimit(app, config.rateLimits);
+  registerExport(app, '/graphql'); // Accept: text/csv or application/x-ndjson: the JSON answer streamed as rows
   app.get('/health', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
   app.get('/ready', { config: { rateLimit: false } }, async (_req, reply) => {
     const served = supergraph.current!;
