@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { nodeEnvVar, parseEnv, portVar, readAll, secretVar } from '@tdg/kit/config';
+import { loadObservabilityConfig, type ObservabilityConfig } from '@tdg/kit/observability/config';
 import { SUBGRAPHS, type SubgraphName } from '@tdg/kit/subgraph-registry';
 import { z } from 'zod';
 import { type AuthConfig, loadAuthConfig } from './auth/config.ts';
@@ -29,6 +30,8 @@ export interface GatewayConfig {
   readonly shareInFlightReads: boolean;
   /** The response cache (response-cache/): off, and nothing of it started, when `ttlSeconds` is 0. */
   readonly responseCache: ResponseCacheConfig;
+  /** Metrics, logs and traces (observability/; variables shared with the subgraphs: kit/src/observability/config.ts). */
+  readonly observability: ObservabilityConfig;
 }
 
 export interface ResponseCacheConfig {
@@ -65,10 +68,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     shape[`${s.envPrefix}_URL`] = urlVar;
     shape[`${s.envPrefix}_PORT`] = portVar(s.defaultPort);
   }
-  const [e, auth, rateLimits] = readAll(
+  const [e, auth, rateLimits, observability] = readAll(
     () => parseEnv(z.object(shape), env) as Record<string, unknown>,
     () => loadAuthConfig(env),
     () => loadRateLimits(env),
+    () => loadObservabilityConfig(env),
   );
   const subgraphUrls = Object.fromEntries(
     SUBGRAPHS.map((s) => [s.name, (e[`${s.envPrefix}_URL`] as string | undefined) ?? `http://127.0.0.1:${e[`${s.envPrefix}_PORT`]}/graphql`]),
@@ -90,5 +94,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       maxMb: e.RESPONSE_CACHE_MAX_MB as number,
     },
     shareInFlightReads: e.SHARE_IN_FLIGHT_READS === 'true',
+    observability,
   };
 }

@@ -1,4 +1,5 @@
 import { ConfigError } from '@tdg/kit/config';
+import { startTracing } from '@tdg/kit/observability/tracing';
 import { type GatewayConfig, loadGatewayConfig } from './config.ts';
 import { startGateway } from './server.ts';
 
@@ -10,10 +11,12 @@ try {
   console.error(`[gateway] ${error.message}`);
   process.exit(78);
 }
+const tracing = await startTracing(config.observability.tracing, 'gateway');
 const gateway = await startGateway(config);
 console.log(`[gateway] ready at ${gateway.url}`);
 const stop = async () => {
   await gateway.close();
+  await tracing?.shutdown();
   process.exit(0);
 };
 process.once('SIGINT', stop);

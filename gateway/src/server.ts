@@ -10,6 +10,7 @@ import { createTokenVerifier } from './auth/verify-token.ts';
 import type { GatewayConfig } from './config.ts';
 import { contextFromRequest, type GatewayContext } from './context.ts';
 import { installErrorHandler } from './http-errors.ts';
+import { observeGateway } from './observability/index.ts';
 import { fieldSuggestionsPlugin } from './plugins/field-suggestions.ts';
 import { introspectionPlugin } from './plugins/introspection.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits.ts';
@@ -29,21 +30,22 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 
 /**
  * Starts the gateway: `POST /graphql` (Apollo Server over Apollo Gateway, serving the composed supergraph with the
- * configured subgraph URLs), `GET /health` (the gateway is up) and `GET /ready` (every subgraph answers).
+ * configured subgraph URLs), `GET /health` (the gateway is up), `GET /ready` (every subgraph answers) and `GET /metrics` (Prometheus; observability/).
  *
  * A request to /graphql goes: bearer token verified (auth/) → rate limit per identity (rate-limit.ts) → 401 if the
  * token was refused → CSRF check → parse and validate → introspection and per-tier operation limits (plugins/) →
  * the response cache when on (response-cache/: a query answered from it ends here) → query plan → subgraph calls,
  * signed with the identity (signed-data-source.ts).
  */
-export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig, logDestination?: { write(line: string): void }): Promise<RunningGateway> {
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name, url }) => 
-      new SignedDataSource(name, config.subgraphUrls[name as SubgraphName] ?? url!, config.signingSecret, { shareInFlightReads: config.shareInFlightReads }),
+      new SignedDataSource(name, config.subgraphUrls[name as SubgraphName] ?? url!, config.signingSecret, { shareInFlightReads: config.shareInFlightReads, observe: observed.subgraphFetch }),
   });
   const verify = await createTokenVerifier(config.auth);
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });
+  const observed = await observeGateway(app, config.observability, config.responseCache.ttlSeconds > 0, logDestination);
   installErrorHandler(app, config.production);
   // Null unless RESPONSE_CACHE_TTL_SECONDS is set: then nothing of the cache is loaded or started.
   const responseCache =
@@ -66,6 +68,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       introspectionPlugin(config.production),
       operationLimitsPlugin(config.operationLimits),
       ...(responseCache?.plugins ?? []),
+      ...observed.plugins,
     ],
   });
   await apollo.start();
@@ -77,7 +80,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     const ready = subgraphs.every((s) => s.ready);
     return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', subgraphs });
   });
-  await app.register(fastifyApollo(apollo), { path: '/graphql', context: contextFromRequest });
+  await app.register(fastifyApollo(apollo), { path: '/graphql', context: observed.context(contextFromRequest) });
   const address = await app.listen({ port: config.port, host: config.host });
   return {
     url: `${address.replace('127.0.0.1', 'localhost')}/graphql`,

@@ -1,5 +1,6 @@
 import { DATA_VERSION_MARKER } from './audit/data-version.ts';
 import { ConfigError } from './config.ts';
+import { startTracing } from './observability/tracing.ts';
 import { openOrm } from './orm.ts';
 import { serveSubgraph } from './server.ts';
 import { loadSubgraphConfig } from './subgraph-config.ts';
@@ -20,6 +21,7 @@ export async function runSubgraph(pkg: SubgraphPackage): Promise<void> {
     }
     throw error;
   }
+  const tracing = await startTracing(config.observability.tracing, pkg.info.name);
   // SQL_STATEMENT_STATS=1 (the benchmark): count every statement and serve the running total at GET /stats/sql.
   // SQL_STATEMENT_LOG=1 (profiling): print every statement with MikroORM's timing ("[took N ms]") to stdout.
   let statements = 0;
@@ -52,11 +54,13 @@ export async function runSubgraph(pkg: SubgraphPackage): Promise<void> {
     production: config.production,
     signingSecret: config.signingSecret,
     sqlStatements: countStatements ? () => statements : undefined,
+    observability: config.observability,
   });
   console.log(`[${pkg.info.name}] ready at ${server.url}`);
   const stop = async () => {
     await server.close();
     await orm.close();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', stop);
