@@ -1,28 +1,33 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { nodeEnvVar, parseEnv, portVar, readAll, secretVar } from '@tdg/kit/config';
+import { ConfigError, nodeEnvVar, parseEnv, portVar, readAll, secretVar } from '@tdg/kit/config';
 import { loadObservabilityConfig, type ObservabilityConfig } from '@tdg/kit/observability/config';
-import { SUBGRAPHS, type SubgraphName } from '@tdg/kit/subgraph-registry';
 import { z } from 'zod';
 import { type AuthConfig, loadAuthConfig } from './auth/config.ts';
 import type { Tier } from './auth/tier.ts';
-import { loadRateLimits, OPERATION_LIMITS, type OperationLimits } from './limits.ts';
+import { loadOperationLimits, loadRateLimits, type OperationLimits } from './limits.ts';
+import { subgraphsOfSupergraph } from './supergraph/subgraph-list.ts';
+import { SubgraphSettings, timeoutVar } from './supergraph/subgraph-settings.ts';
 
 /** The gateway's configuration, read once from the environment and validated (every problem listed). */
 export interface GatewayConfig {
   readonly port: number;
   readonly host: string;
   readonly production: boolean;
-  /** Path of the composed supergraph SDL. */
+  /** Path of the composed supergraph SDL (followed while the gateway runs: supergraph/). */
   readonly supergraphPath: string;
-  /** URL of each subgraph's GraphQL endpoint. */
-  readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  /**
+   * Where each subgraph of the served supergraph is and its timeout: `<NAME>_URL`, `<NAME>_PORT`, `<NAME>_TIMEOUT_MS`,
+   * else the supergraph's routing URL and `SUBGRAPH_TIMEOUT_MS` (supergraph/subgraph-settings.ts).
+   */
+  readonly subgraphSettings: SubgraphSettings;
   /** Secret shared with the subgraphs, to sign every request sent to them. */
   readonly signingSecret: string;
   /** How bearer tokens are verified. */
   readonly auth: AuthConfig;
   /** Requests per minute per identity (per IP when anonymous), by tier; 0 is no limit. */
   readonly rateLimits: Readonly<Record<Tier, number>>;
-  /** Depth, alias, token, cost and directive limits of one operation, by tier. */
+  /** Depth, alias, token, cost and directive limits of one operation, by tier (MAX_DEPTH_ANALYST, COST_BUDGET_ADMIN, …). */
   readonly operationLimits: Readonly<Record<Tier, OperationLimits>>;
   /** Which proxies' X-Forwarded-For to believe for the client IP (anonymous rate limit): fastify's `trustProxy`. */
   readonly trustProxy: boolean | string;
@@ -49,7 +54,10 @@ const trustProxyVar = z
   .default('false')
   .transform((v) => (v === 'true' ? true : v === 'false' || v === '' ? false : v));
 
-const urlVar = z.string().url().optional();
+/** Default of SUBGRAPH_TIMEOUT_MS: how long the gateway waits for a subgraph's answer. */
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+
+const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const shape: Record<string, z.ZodType> = {
@@ -57,36 +65,33 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     GATEWAY_PORT: portVar(4000),
     HOST: z.string().default('127.0.0.1'),
     SUBGRAPH_SIGNING_SECRET: secretVar,
-    SUPERGRAPH_PATH: z.string().default(fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url))),
+    SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
+    SUBGRAPH_TIMEOUT_MS: timeoutVar.default(DEFAULT_SUBGRAPH_TIMEOUT_MS),
     TRUST_PROXY: trustProxyVar,
     RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(0),
     RESPONSE_CACHE_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
     RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).default(64),
     SHARE_IN_FLIGHT_READS: z.enum(['true', 'false']).default('true'),
   };
-  for (const s of SUBGRAPHS) {
-    shape[`${s.envPrefix}_URL`] = urlVar;
-    shape[`${s.envPrefix}_PORT`] = portVar(s.defaultPort);
-  }
-  const [e, auth, rateLimits, observability] = readAll(
+  const [e, auth, rateLimits, subgraphSettings, operationLimits, observability] = readAll(
     () => parseEnv(z.object(shape), env) as Record<string, unknown>,
     () => loadAuthConfig(env),
     () => loadRateLimits(env),
+    () => loadSubgraphSettings(env),
+    () => loadOperationLimits(env),
     () => loadObservabilityConfig(env),
   );
-  const subgraphUrls = Object.fromEntries(
-    SUBGRAPHS.map((s) => [s.name, (e[`${s.envPrefix}_URL`] as string | undefined) ?? `http://127.0.0.1:${e[`${s.envPrefix}_PORT`]}/graphql`]),
-  ) as Record<SubgraphName, string>;
+  const supergraphPath = e.SUPERGRAPH_PATH as string;
   return {
     port: e.GATEWAY_PORT as number,
     host: e.HOST as string,
     production: e.NODE_ENV === 'production',
-    supergraphPath: e.SUPERGRAPH_PATH as string,
-    subgraphUrls,
+    supergraphPath,
+    subgraphSettings,
     signingSecret: e.SUBGRAPH_SIGNING_SECRET as string,
     auth,
     rateLimits,
-    operationLimits: OPERATION_LIMITS,
+    operationLimits,
     trustProxy: e.TRUST_PROXY as boolean | string,
     responseCache: {
       ttlSeconds: e.RESPONSE_CACHE_TTL_SECONDS as number,
@@ -96,4 +101,27 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     shareInFlightReads: e.SHARE_IN_FLIGHT_READS === 'true',
     observability,
   };
+}
+
+/**
+ * The per-subgraph settings, checked against the subgraphs of the supergraph served at start (those of a supergraph
+ * loaded later are checked when it is loaded); a ConfigError when the file cannot be read or is not a supergraph.
+ */
+function loadSubgraphSettings(env: NodeJS.ProcessEnv): SubgraphSettings {
+  const timeout = timeoutVar.safeParse(env.SUBGRAPH_TIMEOUT_MS || DEFAULT_SUBGRAPH_TIMEOUT_MS);
+  const settings = new SubgraphSettings(env, timeout.success ? timeout.data : DEFAULT_SUBGRAPH_TIMEOUT_MS);
+  const path = env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH;
+  let sdl: string;
+  try {
+    sdl = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError([`SUPERGRAPH_PATH: cannot read ${path}: ${(error as Error).message}`]);
+  }
+  try {
+    settings.resolve(subgraphsOfSupergraph(sdl));
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError([`SUPERGRAPH_PATH: ${path} is not a supergraph: ${(error as Error).message}`]);
+  }
+  return settings;
 }

@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { SUPERGRAPH_PATH, composeSupergraph } from './composition.ts';
+import { writeKubernetes } from './kubernetes.ts';
 
 const check = process.argv.includes('--check');
 const result = composeSupergraph();
@@ -22,4 +23,6 @@ if (check) {
 } else {
   writeFileSync(SUPERGRAPH_PATH, result.supergraphSdl);
   console.log(`wrote ${SUPERGRAPH_PATH}`);
+  // The gateway's ConfigMap in deploy/kubernetes/ carries the same supergraph.
+  writeKubernetes(result.supergraphSdl);
 }

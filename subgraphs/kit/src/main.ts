@@ -1,8 +1,9 @@
 import { DATA_VERSION_MARKER } from './audit/data-version.ts';
-import { ConfigError } from './config.ts';
+import { ConfigError, readAll } from './config.ts';
 import { startTracing } from './observability/tracing.ts';
 import { openOrm } from './orm.ts';
 import { serveSubgraph } from './server.ts';
+import { loadShutdownConfig, type ShutdownConfig, stopGracefullyOnSignals } from './shutdown.ts';
 import { loadSubgraphConfig } from './subgraph-config.ts';
 import type { SubgraphPackage } from './subgraph-package.ts';
 
@@ -12,8 +13,9 @@ import type { SubgraphPackage } from './subgraph-package.ts';
  */
 export async function runSubgraph(pkg: SubgraphPackage): Promise<void> {
   let config: ReturnType<typeof loadSubgraphConfig>;
+  let shutdown: ShutdownConfig;
   try {
-    config = loadSubgraphConfig(pkg.info);
+    [config, shutdown] = readAll(() => loadSubgraphConfig(pkg.info), () => loadShutdownConfig());
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`[${pkg.info.name}] ${error.message}`);
@@ -57,12 +59,9 @@ export async function runSubgraph(pkg: SubgraphPackage): Promise<void> {
     observability: config.observability,
   });
   console.log(`[${pkg.info.name}] ready at ${server.url}`);
-  const stop = async () => {
-    await server.close();
+  // SIGTERM: readiness 503, drain, close, exit (shutdown.ts); the database pool closes last.
+  stopGracefullyOnSignals(pkg.info.name, server, shutdown, async () => {
     await orm.close();
     await tracing?.shutdown();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  });
 }

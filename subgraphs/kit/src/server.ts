@@ -13,6 +13,7 @@ import type { SubgraphContext } from './context.ts';
 import { formatSubgraphError } from './format-error.ts';
 import type { ObservabilityConfig } from './observability/config.ts';
 import { observeSubgraph } from './observability/subgraph.ts';
+import { registerDrain } from './shutdown.ts';
 import type { SubgraphName } from './subgraph-registry.ts';
 
 /** Everything that makes one subgraph: its schema, resolvers and how to build per-request loaders. */
@@ -51,6 +52,8 @@ export interface ServeOptions {
 export interface RunningSubgraph {
   readonly url: string;
   readonly app: FastifyInstance;
+  /** SIGTERM's first step (shutdown.ts): /ready answers 503, connections close after their answers. */
+  startDraining(): void;
   close(): Promise<void>;
 }
 
@@ -76,6 +79,7 @@ export async function serveSubgraph<L>(module: SubgraphModule<L>, options: Serve
     plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginInlineTraceDisabled(), ...observed.plugins, ...((options.plugins ?? []) as ApolloServerPlugin<SubgraphContext<L>>[])],
   });
   await apollo.start();
+  const drain = registerDrain(app);
   app.get('/health', async () => ({ status: 'ok', subgraph: module.name }));
   app.get('/ready', async (_req, reply) => {
     try {
@@ -121,6 +125,7 @@ export async function serveSubgraph<L>(module: SubgraphModule<L>, options: Serve
   return {
     url: `${address.replace('[::1]', 'localhost')}/graphql`,
     app,
+    startDraining: drain.start,
     close: async () => {
       await app.close();
     },
