@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { registerDrain } from '@tdg/kit/shutdown';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -12,6 +11,7 @@ import { contextFromRequest, type GatewayContext } from './context.ts';
 import { registerExport } from './export/index.ts';
 import { installErrorHandler } from './http-errors.ts';
 import { observeGateway } from './observability/index.ts';
+import { explorerLandingPage, pagesPlugin } from './pages/index.ts';
 import { fieldSuggestionsPlugin } from './plugins/field-suggestions.ts';
 import { introspectionPlugin } from './plugins/introspection.ts';
 import { demandControlPlugin } from './plugins/demand-control.ts';
@@ -78,7 +78,7 @@ export async function startGateway(config: GatewayConfig, logDestination?: { wri
     formatError: formatGatewayError(config.production),
     plugins: [
       fastifyApolloDrainPlugin(app),
-      config.production ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      explorerLandingPage(config.pages),
       fieldSuggestionsPlugin(config.production),
       introspectionPlugin(config.production),
       operationLimitsPlugin(config.operationLimits),
@@ -103,6 +103,7 @@ export async function startGateway(config: GatewayConfig, logDestination?: { wri
       subgraphs,
     });
   });
+  await app.register(pagesPlugin, config.pages);
   await app.register(fastifyApollo(apollo), { path: '/graphql', context: observed.context(contextFromRequest) });
   const address = await app.listen({ port: config.port, host: config.host });
   return {

@@ -20,6 +20,7 @@ import { openMigrated } from './open-subgraph-db.ts';
 import { PROJECT_ROOT, loadProjectConfig } from './project-config.ts';
 import { startNodeProcess, stopProcesses, waitForHttp } from './processes.ts';
 import { SUBGRAPH_PACKAGES } from './subgraph-packages.ts';
+import { ensurePagesBuilt } from '@tdg/web/build';
 
 let config: ReturnType<typeof loadProjectConfig>;
 let gatewayConfig: ReturnType<typeof loadGatewayConfig>;
@@ -78,6 +79,7 @@ try {
     children.push(child);
     await waitForHttp(`http://127.0.0.1:${sub.port}/health`, child);
   }
+  await ensurePagesBuilt(); // the explorer and dashboard (web/): built by npm install, again when a source changed
   const gateway = startNodeProcess('gateway', resolve(PROJECT_ROOT, 'gateway/src/main.ts'), { ...env, NODE_OPTIONS: gatewayNodeOptions(process.env.NODE_OPTIONS) });
   children.push(gateway);
   await waitForHttp(`http://127.0.0.1:${gatewayConfig.port}/health`, gateway);
