@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GATEWAY_NODE_OPTIONS } from '@tdg/gateway';
-import { SUBGRAPHS } from '@tdg/kit/subgraph-registry';
 import { parse } from 'yaml';
+import { SUBGRAPH_INFOS } from '../scripts/src/subgraph-packages.ts';
 
 /**
- * No Docker engine runs where the tests run, so this reads docker-compose.yml and checks it against the code: the
+ * No Docker engine runs where the tests run, so this reads docker-compose.yml and checks it against the code: every
+ * subgraph of schema/supergraph.yaml that runs from this repository has its service, as its package declares it; the
  * commands exist, ports and variables are those the code reads, each subgraph has its database, and the start order
  * and health checks hold.
  */
@@ -18,7 +19,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { sc
 describe('docker-compose.yml', () => {
   test('creates one database per subgraph in PostgreSQL', () => {
     const init = readFileSync(join(root, 'docker/init-databases.sql'), 'utf8');
-    for (const s of SUBGRAPHS) expect(init).toContain(`CREATE DATABASE ${s.databaseName};`);
+    for (const s of SUBGRAPH_INFOS) expect(init).toContain(`CREATE DATABASE ${s.databaseName};`);
     expect(compose.services.postgres.healthcheck?.test.join(' ')).toContain('pg_isready');
   });
 
@@ -29,7 +30,7 @@ describe('docker-compose.yml', () => {
     expect(migrate.depends_on?.postgres.condition).toBe('service_healthy');
   });
 
-  test.each(SUBGRAPHS.map((s) => [s.name, s] as const))('%s service matches the code', (name, s) => {
+  test.each(SUBGRAPH_INFOS.map((s) => [s.name, s] as const))('%s service matches the code', (name, s) => {
     const service = compose.services[name];
     expect(service).toBeDefined();
     const script = service.command.at(-1)!;
@@ -51,7 +52,7 @@ describe('docker-compose.yml', () => {
     // The gateway's own start script runs with the same heap settings.
     expect(JSON.parse(readFileSync(join(root, 'gateway/package.json'), 'utf8')).scripts.start).toBe(`node ${GATEWAY_NODE_OPTIONS} src/main.ts`);
     expect(gateway.ports).toContain('4000:4000');
-    for (const s of SUBGRAPHS) {
+    for (const s of SUBGRAPH_INFOS) {
       expect(gateway.environment?.[`${s.envPrefix}_URL`]).toBe(`http://${s.name}:${s.defaultPort}/graphql`);
       expect(gateway.depends_on?.[s.name].condition).toBe('service_healthy');
     }
@@ -70,13 +71,13 @@ describe('docker-compose.yml', () => {
     for (const [name, service] of Object.entries(compose.services)) {
       if (name === 'postgres') continue;
       for (const variable of Object.keys(service.environment ?? {})) {
-        const prefix = SUBGRAPHS.find((s) => variable.startsWith(`${s.envPrefix}_`));
+        const prefix = SUBGRAPH_INFOS.find((s) => variable.startsWith(`${s.envPrefix}_`));
         const read = sources.includes(`'${variable}'`) || sources.includes(`${variable}:`) || (prefix && sources.includes('envPrefix'));
         expect({ service: name, variable, read: Boolean(read) }).toEqual({ service: name, variable, read: true });
       }
     }
     for (const secret of ['SUBGRAPH_SIGNING_SECRET', 'JWT_ISSUER']) expect(raw).toMatch(new RegExp(`\\$\\{${secret}:\\?`));
-    for (const s of SUBGRAPHS) expect(compose.services[s.name].environment?.SUBGRAPH_SIGNING_SECRET).toBeDefined();
+    for (const s of SUBGRAPH_INFOS) expect(compose.services[s.name].environment?.SUBGRAPH_SIGNING_SECRET).toBeDefined();
     expect(compose.services.gateway.environment?.SUBGRAPH_SIGNING_SECRET).toBeDefined();
   });
 

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { nodeEnvVar, parseEnv, portVar, readAll, secretVar } from '@tdg/kit/config';
-import { SUBGRAPHS, type SubgraphName } from '@tdg/kit/subgraph-registry';
 import { z } from 'zod';
 import { type AuthConfig, loadAuthConfig } from './auth/config.ts';
 import type { Tier } from './auth/tier.ts';
 import { loadRateLimits, OPERATION_LIMITS, type OperationLimits } from './limits.ts';
+import { subgraphUrlVariables } from './subgraph-urls.ts';
 
 /** The gateway's configuration, read once from the environment and validated (every problem listed). */
 export interface GatewayConfig {
@@ -14,7 +14,7 @@ export interface GatewayConfig {
   /** Path of the composed supergraph SDL. */
   readonly supergraphPath: string;
   /** URL of each subgraph's GraphQL endpoint. */
-  readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  readonly subgraphUrls: Readonly<Record<string, string>>;
   /** Secret shared with the subgraphs, to sign every request sent to them. */
   readonly signingSecret: string;
   /** How bearer tokens are verified. */
@@ -46,33 +46,31 @@ const trustProxyVar = z
   .default('false')
   .transform((v) => (v === 'true' ? true : v === 'false' || v === '' ? false : v));
 
-const urlVar = z.string().url().optional();
+const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  // The subgraphs are those of the supergraph served; their URLs come from the environment or its routing URLs.
+  const subgraphVars = subgraphUrlVariables(env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH);
   const shape: Record<string, z.ZodType> = {
+    ...subgraphVars.shape,
     NODE_ENV: nodeEnvVar,
     GATEWAY_PORT: portVar(4000),
     HOST: z.string().default('127.0.0.1'),
     SUBGRAPH_SIGNING_SECRET: secretVar,
-    SUPERGRAPH_PATH: z.string().default(fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url))),
+    SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
     TRUST_PROXY: trustProxyVar,
     RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(0),
     RESPONSE_CACHE_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
     RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).default(64),
     SHARE_IN_FLIGHT_READS: z.enum(['true', 'false']).default('true'),
   };
-  for (const s of SUBGRAPHS) {
-    shape[`${s.envPrefix}_URL`] = urlVar;
-    shape[`${s.envPrefix}_PORT`] = portVar(s.defaultPort);
-  }
   const [e, auth, rateLimits] = readAll(
     () => parseEnv(z.object(shape), env) as Record<string, unknown>,
     () => loadAuthConfig(env),
     () => loadRateLimits(env),
+    () => subgraphVars.check(),
   );
-  const subgraphUrls = Object.fromEntries(
-    SUBGRAPHS.map((s) => [s.name, (e[`${s.envPrefix}_URL`] as string | undefined) ?? `http://127.0.0.1:${e[`${s.envPrefix}_PORT`]}/graphql`]),
-  ) as Record<SubgraphName, string>;
+  const subgraphUrls = subgraphVars.urls(e);
   return {
     port: e.GATEWAY_PORT as number,
     host: e.HOST as string,

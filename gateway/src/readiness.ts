@@ -1,5 +1,4 @@
 import { signRequest } from '@tdg/kit/auth/signing';
-import type { SubgraphName } from '@tdg/kit/subgraph-registry';
 
 export interface SubgraphStatus {
   readonly name: string;
@@ -9,7 +8,7 @@ export interface SubgraphStatus {
 }
 
 /** Asks every subgraph `{ __typename }` (any Federation subgraph answers it), signed, within a timeout. */
-export async function checkSubgraphs(urls: Readonly<Record<SubgraphName, string>>, secret: string, timeoutMs = 2000): Promise<SubgraphStatus[]> {
+export async function checkSubgraphs(urls: Readonly<Record<string, string>>, secret: string, timeoutMs = 2000): Promise<SubgraphStatus[]> {
   return Promise.all(
     Object.entries(urls).map(async ([name, url]) => {
       try {

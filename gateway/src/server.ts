@@ -3,7 +3,6 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import type { SubgraphName } from '@tdg/kit/subgraph-registry';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuthentication } from './auth/authenticate.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
@@ -40,7 +39,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name, url }) => 
-      new SignedDataSource(name, config.subgraphUrls[name as SubgraphName] ?? url!, config.signingSecret, { shareInFlightReads: config.shareInFlightReads }),
+      new SignedDataSource(name, config.subgraphUrls[name] ?? url!, config.signingSecret, { shareInFlightReads: config.shareInFlightReads }),
   });
   const verify = await createTokenVerifier(config.auth);
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });

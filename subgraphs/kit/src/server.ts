@@ -11,11 +11,11 @@ import type { Identity } from './auth/identity.ts';
 import { SignatureVerifier } from './auth/signing.ts';
 import type { SubgraphContext } from './context.ts';
 import { formatSubgraphError } from './format-error.ts';
-import type { SubgraphName } from './subgraph-registry.ts';
 
 /** Everything that makes one subgraph: its schema, resolvers and how to build per-request loaders. */
 export interface SubgraphModule<Loaders> {
-  readonly name: SubgraphName;
+  /** The subgraph's name, as the supergraph knows it (answers of /health, /ready and errors carry it). */
+  readonly name: string;
   readonly typeDefs: DocumentNode;
   // biome-ignore lint/suspicious/noExplicitAny: generated resolver maps are checked where they are written
   readonly resolvers: GraphQLResolverMap<any>;
