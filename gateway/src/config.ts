@@ -1,20 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { nodeEnvVar, parseEnv, portVar, readAll, secretVar } from '@tdg/kit/config';
+import { ConfigError, nodeEnvVar, parseEnv, portVar, readAll, secretVar } from '@tdg/kit/config';
 import { z } from 'zod';
 import { type AuthConfig, loadAuthConfig } from './auth/config.ts';
 import type { Tier } from './auth/tier.ts';
 import { loadRateLimits, OPERATION_LIMITS, type OperationLimits } from './limits.ts';
-import { subgraphUrlVariables } from './subgraph-urls.ts';
+import { subgraphsOfSupergraph } from './supergraph/subgraph-list.ts';
+import { SubgraphSettings, timeoutVar } from './supergraph/subgraph-settings.ts';
 
 /** The gateway's configuration, read once from the environment and validated (every problem listed). */
 export interface GatewayConfig {
   readonly port: number;
   readonly host: string;
   readonly production: boolean;
-  /** Path of the composed supergraph SDL. */
+  /** Path of the composed supergraph SDL (followed while the gateway runs: supergraph/). */
   readonly supergraphPath: string;
-  /** URL of each subgraph's GraphQL endpoint. */
-  readonly subgraphUrls: Readonly<Record<string, string>>;
+  /**
+   * Where each subgraph of the served supergraph is and its timeout: `<NAME>_URL`, `<NAME>_PORT`, `<NAME>_TIMEOUT_MS`,
+   * else the supergraph's routing URL and `SUBGRAPH_TIMEOUT_MS` (supergraph/subgraph-settings.ts).
+   */
+  readonly subgraphSettings: SubgraphSettings;
   /** Secret shared with the subgraphs, to sign every request sent to them. */
   readonly signingSecret: string;
   /** How bearer tokens are verified. */
@@ -46,37 +51,38 @@ const trustProxyVar = z
   .default('false')
   .transform((v) => (v === 'true' ? true : v === 'false' || v === '' ? false : v));
 
+/** Default of SUBGRAPH_TIMEOUT_MS: how long the gateway waits for a subgraph's answer. */
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+
 const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  // The subgraphs are those of the supergraph served; their URLs come from the environment or its routing URLs.
-  const subgraphVars = subgraphUrlVariables(env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH);
   const shape: Record<string, z.ZodType> = {
-    ...subgraphVars.shape,
     NODE_ENV: nodeEnvVar,
     GATEWAY_PORT: portVar(4000),
     HOST: z.string().default('127.0.0.1'),
     SUBGRAPH_SIGNING_SECRET: secretVar,
     SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
+    SUBGRAPH_TIMEOUT_MS: timeoutVar.default(DEFAULT_SUBGRAPH_TIMEOUT_MS),
     TRUST_PROXY: trustProxyVar,
     RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(0),
     RESPONSE_CACHE_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
     RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).default(64),
     SHARE_IN_FLIGHT_READS: z.enum(['true', 'false']).default('true'),
   };
-  const [e, auth, rateLimits] = readAll(
+  const [e, auth, rateLimits, subgraphSettings] = readAll(
     () => parseEnv(z.object(shape), env) as Record<string, unknown>,
     () => loadAuthConfig(env),
     () => loadRateLimits(env),
-    () => subgraphVars.check(),
+    () => loadSubgraphSettings(env),
   );
-  const subgraphUrls = subgraphVars.urls(e);
+  const supergraphPath = e.SUPERGRAPH_PATH as string;
   return {
     port: e.GATEWAY_PORT as number,
     host: e.HOST as string,
     production: e.NODE_ENV === 'production',
-    supergraphPath: e.SUPERGRAPH_PATH as string,
-    subgraphUrls,
+    supergraphPath,
+    subgraphSettings,
     signingSecret: e.SUBGRAPH_SIGNING_SECRET as string,
     auth,
     rateLimits,
@@ -89,4 +95,27 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     },
     shareInFlightReads: e.SHARE_IN_FLIGHT_READS === 'true',
   };
+}
+
+/**
+ * The per-subgraph settings, checked against the subgraphs of the supergraph served at start (those of a supergraph
+ * loaded later are checked when it is loaded); a ConfigError when the file cannot be read or is not a supergraph.
+ */
+function loadSubgraphSettings(env: NodeJS.ProcessEnv): SubgraphSettings {
+  const timeout = timeoutVar.safeParse(env.SUBGRAPH_TIMEOUT_MS || DEFAULT_SUBGRAPH_TIMEOUT_MS);
+  const settings = new SubgraphSettings(env, timeout.success ? timeout.data : DEFAULT_SUBGRAPH_TIMEOUT_MS);
+  const path = env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH;
+  let sdl: string;
+  try {
+    sdl = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError([`SUPERGRAPH_PATH: cannot read ${path}: ${(error as Error).message}`]);
+  }
+  try {
+    settings.resolve(subgraphsOfSupergraph(sdl));
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError([`SUPERGRAPH_PATH: ${path} is not a supergraph: ${(error as Error).message}`]);
+  }
+  return settings;
 }

@@ -3,6 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import { registerDrain } from '@tdg/kit/shutdown';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuthentication } from './auth/authenticate.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
@@ -16,10 +17,14 @@ import { formatGatewayError } from './plugins/subgraph-errors.ts';
 import { registerRateLimit } from './rate-limit.ts';
 import { checkSubgraphs } from './readiness.ts';
 import { SignedDataSource } from './signed-data-source.ts';
+import { CurrentSupergraph, sha256 } from './supergraph/current.ts';
+import { subgraphsOfSupergraph } from './supergraph/subgraph-list.ts';
 
 export interface RunningGateway {
   readonly url: string;
   readonly app: FastifyInstance;
+  /** SIGTERM's first step (@tdg/kit/shutdown): /ready answers 503, connections close after their answers. */
+  startDraining(): void;
   close(): Promise<void>;
 }
 
@@ -36,10 +41,16 @@ const BODY_LIMIT_BYTES = 256 * 1024;
  * signed with the identity (signed-data-source.ts).
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const sdl = readFileSync(config.supergraphPath, 'utf8');
+  const supergraph = new CurrentSupergraph();
+  supergraph.set({ sdl, hash: sha256(sdl), loadedAt: new Date(), subgraphs: config.subgraphSettings.resolve(subgraphsOfSupergraph(sdl)) });
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
-    buildService: ({ name, url }) => 
-      new SignedDataSource(name, config.subgraphUrls[name] ?? url!, config.signingSecret, { shareInFlightReads: config.shareInFlightReads }),
+    supergraphSdl: sdl,
+    // Any subgraph the supergraph names: at its URL from the environment (<NAME>_URL), else its routing URL.
+    buildService: ({ name, url }) => {
+      const [endpoint] = config.subgraphSettings.resolve([{ name, routingUrl: url ?? '' }]);
+      return new SignedDataSource(name, endpoint.url, config.signingSecret, { shareInFlightReads: config.shareInFlightReads });
+    },
   });
   const verify = await createTokenVerifier(config.auth);
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });
@@ -47,7 +58,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   // Null unless RESPONSE_CACHE_TTL_SECONDS is set: then nothing of the cache is loaded or started.
   const responseCache =
     config.responseCache.ttlSeconds > 0
-      ? await (await import('./response-cache/index.ts')).startResponseCache(config.responseCache, config.subgraphUrls, config.signingSecret)
+      ? await (await import('./response-cache/index.ts')).startResponseCache(config.responseCache, urlsOf(supergraph), config.signingSecret)
       : null;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -68,22 +79,32 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     ],
   });
   await apollo.start();
+  const drain = registerDrain(app);
   registerAuthentication(app, verify, '/graphql');
   await registerRateLimit(app, config.rateLimits);
   app.get('/health', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
   app.get('/ready', { config: { rateLimit: false } }, async (_req, reply) => {
-    const subgraphs = await checkSubgraphs(config.subgraphUrls, config.signingSecret);
+    const served = supergraph.current!;
+    const subgraphs = await checkSubgraphs(served.subgraphs, config.signingSecret);
     const ready = subgraphs.every((s) => s.ready);
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', subgraphs });
+    return reply.code(ready ? 200 : 503).send({
+      status: ready ? 'ready' : 'not ready',
+      supergraph: { hash: served.hash, loadedAt: served.loadedAt.toISOString(), subgraphCount: served.subgraphs.length },
+      subgraphs,
+    });
   });
   await app.register(fastifyApollo(apollo), { path: '/graphql', context: contextFromRequest });
   const address = await app.listen({ port: config.port, host: config.host });
   return {
     url: `${address.replace('127.0.0.1', 'localhost')}/graphql`,
     app,
+    startDraining: drain.start,
     close: async () => {
       await app.close();
       responseCache?.close();
     },
   };
 }
+
+const urlsOf = (supergraph: CurrentSupergraph): Record<string, string> =>
+  Object.fromEntries((supergraph.current?.subgraphs ?? []).map((s) => [s.name, s.url]));

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { SUPERGRAPH_PATH, composeSupergraph } from './composition.ts';
 import { ensureDevSecret } from './dev-secrets.ts';
+import { writeKubernetes } from './kubernetes.ts';
 import { PROJECT_ROOT } from './project-config.ts';
 import { readSubgraphList } from './subgraph-list.ts';
 
@@ -28,4 +29,6 @@ if (check) {
 } else {
   writeFileSync(SUPERGRAPH_PATH, result.supergraphSdl);
   console.log(`wrote ${SUPERGRAPH_PATH}`);
+  // The gateway's ConfigMap in deploy/kubernetes/ carries the same supergraph.
+  writeKubernetes(result.supergraphSdl);
 }
