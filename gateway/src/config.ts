@@ -4,7 +4,7 @@ import { ConfigError, nodeEnvVar, parseEnv, portVar, readAll, secretVar } from '
 import { z } from 'zod';
 import { type AuthConfig, loadAuthConfig } from './auth/config.ts';
 import type { Tier } from './auth/tier.ts';
-import { loadRateLimits, OPERATION_LIMITS, type OperationLimits } from './limits.ts';
+import { loadOperationLimits, loadRateLimits, type OperationLimits } from './limits.ts';
 import { subgraphsOfSupergraph } from './supergraph/subgraph-list.ts';
 import { SubgraphSettings, timeoutVar } from './supergraph/subgraph-settings.ts';
 
@@ -26,7 +26,7 @@ export interface GatewayConfig {
   readonly auth: AuthConfig;
   /** Requests per minute per identity (per IP when anonymous), by tier; 0 is no limit. */
   readonly rateLimits: Readonly<Record<Tier, number>>;
-  /** Depth, alias, token, cost and directive limits of one operation, by tier. */
+  /** Depth, alias, token, cost and directive limits of one operation, by tier (MAX_DEPTH_ANALYST, COST_BUDGET_ADMIN, …). */
   readonly operationLimits: Readonly<Record<Tier, OperationLimits>>;
   /** Which proxies' X-Forwarded-For to believe for the client IP (anonymous rate limit): fastify's `trustProxy`. */
   readonly trustProxy: boolean | string;
@@ -70,11 +70,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).default(64),
     SHARE_IN_FLIGHT_READS: z.enum(['true', 'false']).default('true'),
   };
-  const [e, auth, rateLimits, subgraphSettings] = readAll(
+  const [e, auth, rateLimits, subgraphSettings, operationLimits] = readAll(
     () => parseEnv(z.object(shape), env) as Record<string, unknown>,
     () => loadAuthConfig(env),
     () => loadRateLimits(env),
     () => loadSubgraphSettings(env),
+    () => loadOperationLimits(env),
   );
   const supergraphPath = e.SUPERGRAPH_PATH as string;
   return {
@@ -86,7 +87,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     signingSecret: e.SUBGRAPH_SIGNING_SECRET as string,
     auth,
     rateLimits,
-    operationLimits: OPERATION_LIMITS,
+    operationLimits,
     trustProxy: e.TRUST_PROXY as boolean | string,
     responseCache: {
       ttlSeconds: e.RESPONSE_CACHE_TTL_SECONDS as number,

@@ -9,9 +9,11 @@ import { registerAuthentication } from './auth/authenticate.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
 import type { GatewayConfig } from './config.ts';
 import { contextFromRequest, type GatewayContext } from './context.ts';
+import { registerExport } from './export/index.ts';
 import { installErrorHandler } from './http-errors.ts';
 import { fieldSuggestionsPlugin } from './plugins/field-suggestions.ts';
 import { introspectionPlugin } from './plugins/introspection.ts';
+import { demandControlPlugin } from './plugins/demand-control.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits.ts';
 import { formatGatewayError } from './plugins/subgraph-errors.ts';
 import { registerRateLimit } from './rate-limit.ts';
@@ -19,6 +21,8 @@ import { checkSubgraphs } from './readiness.ts';
 import { SignedDataSource } from './signed-data-source.ts';
 import { CurrentSupergraph, sha256 } from './supergraph/current.ts';
 import { subgraphsOfSupergraph } from './supergraph/subgraph-list.ts';
+import { costDirectivesOf } from './demand/cost-directives.ts';
+import { PAGE_SIZE_CAPS } from '@tdg/kit/page-size';
 
 export interface RunningGateway {
   readonly url: string;
@@ -37,6 +41,7 @@ const BODY_LIMIT_BYTES = 256 * 1024;
  *
  * A request to /graphql goes: bearer token verified (auth/) → rate limit per identity (rate-limit.ts) → 401 if the
  * token was refused → CSRF check → parse and validate → introspection and per-tier operation limits (plugins/) →
+ * demand control: the static cost against the tier's budget (plugins/demand-control.ts) →
  * the response cache when on (response-cache/: a query answered from it ends here) → query plan → subgraph calls,
  * signed with the identity (signed-data-source.ts).
  */
@@ -75,6 +80,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       fieldSuggestionsPlugin(config.production),
       introspectionPlugin(config.production),
       operationLimitsPlugin(config.operationLimits),
+      demandControlPlugin({ directives: () => costDirectivesOf(supergraph.current?.sdl ?? sdl), pageCaps: PAGE_SIZE_CAPS, limitsByTier: config.operationLimits }),
       ...(responseCache?.plugins ?? []),
     ],
   });
@@ -82,6 +88,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const drain = registerDrain(app);
   registerAuthentication(app, verify, '/graphql');
   await registerRateLimit(app, config.rateLimits);
+  registerExport(app, '/graphql'); // Accept: text/csv or application/x-ndjson: the JSON answer streamed as rows
   app.get('/health', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
   app.get('/ready', { config: { rateLimit: false } }, async (_req, reply) => {
     const served = supergraph.current!;
