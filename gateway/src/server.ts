@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { registerDrain } from '@tdg/kit/shutdown';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -11,6 +10,7 @@ import type { GatewayConfig } from './config.ts';
 import { contextFromRequest, type GatewayContext } from './context.ts';
 import { registerExport } from './export/index.ts';
 import { installErrorHandler } from './http-errors.ts';
+import { explorerLandingPage, pagesPlugin } from './pages/index.ts';
 import { fieldSuggestionsPlugin } from './plugins/field-suggestions.ts';
 import { introspectionPlugin } from './plugins/introspection.ts';
 import { demandControlPlugin } from './plugins/demand-control.ts';
@@ -76,7 +76,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     formatError: formatGatewayError(config.production),
     plugins: [
       fastifyApolloDrainPlugin(app),
-      config.production ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      explorerLandingPage(config.pages),
       fieldSuggestionsPlugin(config.production),
       introspectionPlugin(config.production),
       operationLimitsPlugin(config.operationLimits),
@@ -100,6 +100,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       subgraphs,
     });
   });
+  await app.register(pagesPlugin, config.pages);
   await app.register(fastifyApollo(apollo), { path: '/graphql', context: contextFromRequest });
   const address = await app.listen({ port: config.port, host: config.host });
   return {

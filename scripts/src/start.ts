@@ -20,6 +20,7 @@ import { openMigrated } from './open-subgraph-db.ts';
 import { PROJECT_ROOT, loadProjectConfig } from './project-config.ts';
 import { startNodeProcess, stopProcesses, waitForHttp } from './processes.ts';
 import { SUBGRAPH_PACKAGES } from './subgraph-packages.ts';
+import { ensurePagesBuilt } from '@tdg/web/build';
 
 let config: ReturnType<typeof loadProjectConfig>;
 let gatewayConfig: ReturnType<typeof loadGatewayConfig>;
@@ -80,6 +81,7 @@ try {
     await waitForHttp(`http://127.0.0.1:${sub.port}/health`, child);
     subgraphUrls[`${pkg.info.envPrefix}_URL`] = `http://127.0.0.1:${sub.port}/graphql`;
   }
+  await ensurePagesBuilt(); // the explorer and dashboard (web/): built by npm install, again when a source changed
   // The gateway finds the subgraphs started here where they listen (unless <PREFIX>_URL says otherwise).
   const gatewayEnv = { ...subgraphUrls, ...env, NODE_OPTIONS: gatewayNodeOptions(process.env.NODE_OPTIONS) };
   const gateway = startNodeProcess('gateway', resolve(PROJECT_ROOT, 'gateway/src/main.ts'), gatewayEnv);
