@@ -14,11 +14,11 @@ import { formatSubgraphError } from './format-error.ts';
 import type { ObservabilityConfig } from './observability/config.ts';
 import { observeSubgraph } from './observability/subgraph.ts';
 import { registerDrain } from './shutdown.ts';
-import type { SubgraphName } from './subgraph-registry.ts';
 
 /** Everything that makes one subgraph: its schema, resolvers and how to build per-request loaders. */
 export interface SubgraphModule<Loaders> {
-  readonly name: SubgraphName;
+  /** The subgraph's name, as the supergraph knows it (answers of /health, /ready and errors carry it). */
+  readonly name: string;
   readonly typeDefs: DocumentNode;
   // biome-ignore lint/suspicious/noExplicitAny: generated resolver maps are checked where they are written
   readonly resolvers: GraphQLResolverMap<any>;
