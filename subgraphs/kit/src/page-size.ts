@@ -20,16 +20,16 @@ export const pageSizeCap = (type: string, field: string, argument: string): numb
 
 /**
  * The page size asked for with a slicing argument: `value` (the argument's default when null), an integer from `min`
- * to the field's cap; anything else is refused with BAD_USER_INPUT naming the argument and the cap (and `hint`: how
+ * to the field's cap (`cap`, or the table above: a partner's subgraph gives its own); anything else is refused with BAD_USER_INPUT naming the argument and the cap (and `hint`: how
  * to read more, e.g. the next page).
  */
 export function pageSize(
   coordinate: `${string}.${string}(${string}:)`,
   value: number | null | undefined,
-  { defaultValue, min = 0, hint }: { readonly defaultValue: number; readonly min?: number; readonly hint?: string },
+  { defaultValue, min = 0, hint, cap: ownCap }: { readonly defaultValue: number; readonly min?: number; readonly hint?: string; readonly cap?: number },
 ): number {
-  const cap = PAGE_SIZE_CAPS[coordinate];
-  if (cap === undefined) throw new Error(`no page size cap for ${coordinate} (subgraphs/kit/src/page-size.ts)`);
+  const cap = ownCap ?? PAGE_SIZE_CAPS[coordinate];
+  if (cap === undefined) throw new Error(`no page size cap for ${coordinate} (give one, or add it to subgraphs/kit/src/page-size.ts)`);
   const argument = coordinate.slice(coordinate.indexOf('(') + 1, -2);
   const size = value ?? defaultValue;
   if (!Number.isInteger(size) || size < min || size > cap) {
