@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
@@ -14,14 +12,14 @@ import { introspectionPlugin } from './plugins/introspection.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits.ts';
 import { formatGatewayError } from './plugins/subgraph-errors.ts';
 import { registerRateLimit } from './rate-limit.ts';
-import { checkSubgraphs } from './readiness.ts';
-import { SignedDataSource } from './signed-data-source.ts';
-import { CurrentSupergraph, sha256 } from './supergraph/current.ts';
-import { subgraphsOfSupergraph } from './supergraph/subgraph-list.ts';
+import { readinessReport } from './readiness.ts';
+import { type CurrentSupergraph, supergraphGateway } from './supergraph/index.ts';
 
 export interface RunningGateway {
   readonly url: string;
   readonly app: FastifyInstance;
+  /** The supergraph served now, with a change event (supergraph/current.ts). */
+  readonly supergraph: CurrentSupergraph;
   close(): Promise<void>;
 }
 
@@ -38,24 +36,15 @@ const BODY_LIMIT_BYTES = 256 * 1024;
  * signed with the identity (signed-data-source.ts).
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
-  const sdl = readFileSync(config.supergraphPath, 'utf8');
-  const supergraph = new CurrentSupergraph();
-  supergraph.set({ sdl, hash: sha256(sdl), loadedAt: new Date(), subgraphs: config.subgraphSettings.resolve(subgraphsOfSupergraph(sdl)) });
-  const gateway = new ApolloGateway({
-    supergraphSdl: sdl,
-    // Any subgraph the supergraph names: at its URL from the environment (<NAME>_URL), else its routing URL.
-    buildService: ({ name, url }) => {
-      const [endpoint] = config.subgraphSettings.resolve([{ name, routingUrl: url ?? '' }]);
-      return new SignedDataSource(name, endpoint.url, config.signingSecret, { shareInFlightReads: config.shareInFlightReads });
-    },
-  });
+  // Apollo Gateway over the supergraph file, followed while it runs (supergraph/: hot reload, any Federation 2 supergraph).
+  const { gateway, supergraph, file } = supergraphGateway(config);
   const verify = await createTokenVerifier(config.auth);
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });
   installErrorHandler(app, config.production);
   // Null unless RESPONSE_CACHE_TTL_SECONDS is set: then nothing of the cache is loaded or started.
   const responseCache =
     config.responseCache.ttlSeconds > 0
-      ? await (await import('./response-cache/index.ts')).startResponseCache(config.responseCache, urlsOf(supergraph), config.signingSecret)
+      ? await (await import('./response-cache/index.ts')).startResponseCache(config.responseCache, supergraph, config.signingSecret)
       : null;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -76,30 +65,26 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     ],
   });
   await apollo.start();
+  // The gateway has loaded its supergraph: the response cache knows its subgraphs' versions before the first request.
+  await responseCache?.ready();
   registerAuthentication(app, verify, '/graphql');
   await registerRateLimit(app, config.rateLimits);
   app.get('/health', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
   app.get('/ready', { config: { rateLimit: false } }, async (_req, reply) => {
-    const served = supergraph.current!;
-    const subgraphs = await checkSubgraphs(served.subgraphs, config.signingSecret);
-    const ready = subgraphs.every((s) => s.ready);
-    return reply.code(ready ? 200 : 503).send({
-      status: ready ? 'ready' : 'not ready',
-      supergraph: { hash: served.hash, loadedAt: served.loadedAt.toISOString(), subgraphCount: served.subgraphs.length },
-      subgraphs,
-    });
+    const report = await readinessReport(supergraph, file, config.signingSecret);
+    return reply.code(report.status === 'ready' ? 200 : 503).send(report);
   });
   await app.register(fastifyApollo(apollo), { path: '/graphql', context: contextFromRequest });
   const address = await app.listen({ port: config.port, host: config.host });
   return {
     url: `${address.replace('127.0.0.1', 'localhost')}/graphql`,
     app,
+    supergraph,
     close: async () => {
-      await app.close();
+      // Drains and closes the HTTP server (fastifyApolloDrainPlugin), then stops the gateway (the supergraph file's watch).
+      await apollo.stop();
       responseCache?.close();
     },
   };
 }
 
-const urlsOf = (supergraph: CurrentSupergraph): Record<string, string> =>
-  Object.fromEntries((supergraph.current?.subgraphs ?? []).map((s) => [s.name, s.url]));
