@@ -1,10 +1,12 @@
-import { ConfigError } from '@tdg/kit/config';
+import { ConfigError, readAll } from '@tdg/kit/config';
+import { loadShutdownConfig, type ShutdownConfig, stopGracefullyOnSignals } from '@tdg/kit/shutdown';
 import { type GatewayConfig, loadGatewayConfig } from './config.ts';
 import { startGateway } from './server.ts';
 
 let config: GatewayConfig;
+let shutdown: ShutdownConfig;
 try {
-  config = loadGatewayConfig();
+  [config, shutdown] = readAll(() => loadGatewayConfig(), () => loadShutdownConfig());
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`[gateway] ${error.message}`);
@@ -12,9 +14,5 @@ try {
 }
 const gateway = await startGateway(config);
 console.log(`[gateway] ready at ${gateway.url}`);
-const stop = async () => {
-  await gateway.close();
-  process.exit(0);
-};
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+// SIGTERM: readiness 503, drain, close, exit (@tdg/kit/shutdown).
+stopGracefullyOnSignals('gateway', gateway, shutdown);

@@ -1,25 +1,32 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import { registerDrain } from '@tdg/kit/shutdown';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuthentication } from './auth/authenticate.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
 import type { GatewayConfig } from './config.ts';
 import { contextFromRequest, type GatewayContext } from './context.ts';
+import { registerExport } from './export/index.ts';
 import { installErrorHandler } from './http-errors.ts';
+import { explorerLandingPage, pagesPlugin } from './pages/index.ts';
 import { fieldSuggestionsPlugin } from './plugins/field-suggestions.ts';
 import { introspectionPlugin } from './plugins/introspection.ts';
+import { demandControlPlugin } from './plugins/demand-control.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits.ts';
 import { formatGatewayError } from './plugins/subgraph-errors.ts';
 import { registerRateLimit } from './rate-limit.ts';
 import { readinessReport } from './readiness.ts';
 import { type CurrentSupergraph, supergraphGateway } from './supergraph/index.ts';
+import { costDirectivesOf } from './demand/cost-directives.ts';
+import { PAGE_SIZE_CAPS } from '@tdg/kit/page-size';
 
 export interface RunningGateway {
   readonly url: string;
   readonly app: FastifyInstance;
   /** The supergraph served now, with a change event (supergraph/current.ts). */
   readonly supergraph: CurrentSupergraph;
+  /** SIGTERM's first step (@tdg/kit/shutdown): /ready answers 503, connections close after their answers. */
+  startDraining(): void;
   close(): Promise<void>;
 }
 
@@ -32,6 +39,7 @@ const BODY_LIMIT_BYTES = 256 * 1024;
  *
  * A request to /graphql goes: bearer token verified (auth/) → rate limit per identity (rate-limit.ts) → 401 if the
  * token was refused → CSRF check → parse and validate → introspection and per-tier operation limits (plugins/) →
+ * demand control: the static cost against the tier's budget (plugins/demand-control.ts) →
  * the response cache when on (response-cache/: a query answered from it ends here) → query plan → subgraph calls,
  * signed with the identity (signed-data-source.ts).
  */
@@ -57,29 +65,34 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     formatError: formatGatewayError(config.production),
     plugins: [
       fastifyApolloDrainPlugin(app),
-      config.production ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      explorerLandingPage(config.pages),
       fieldSuggestionsPlugin(config.production),
       introspectionPlugin(config.production),
       operationLimitsPlugin(config.operationLimits),
+      demandControlPlugin({ directives: () => costDirectivesOf(supergraph.current?.sdl ?? ''), pageCaps: PAGE_SIZE_CAPS, limitsByTier: config.operationLimits }),
       ...(responseCache?.plugins ?? []),
     ],
   });
   await apollo.start();
   // The gateway has loaded its supergraph: the response cache knows its subgraphs' versions before the first request.
   await responseCache?.ready();
+  const drain = registerDrain(app);
   registerAuthentication(app, verify, '/graphql');
   await registerRateLimit(app, config.rateLimits);
+  registerExport(app, '/graphql'); // Accept: text/csv or application/x-ndjson: the JSON answer streamed as rows
   app.get('/health', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
   app.get('/ready', { config: { rateLimit: false } }, async (_req, reply) => {
     const report = await readinessReport(supergraph, file, config.signingSecret);
     return reply.code(report.status === 'ready' ? 200 : 503).send(report);
   });
+  await app.register(pagesPlugin, config.pages);
   await app.register(fastifyApollo(apollo), { path: '/graphql', context: contextFromRequest });
   const address = await app.listen({ port: config.port, host: config.host });
   return {
     url: `${address.replace('127.0.0.1', 'localhost')}/graphql`,
     app,
     supergraph,
+    startDraining: drain.start,
     close: async () => {
       // Drains and closes the HTTP server (fastifyApolloDrainPlugin), then stops the gateway (the supergraph file's watch).
       await apollo.stop();

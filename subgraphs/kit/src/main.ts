@@ -1,7 +1,8 @@
 import { DATA_VERSION_MARKER } from './audit/data-version.ts';
-import { ConfigError } from './config.ts';
+import { ConfigError, readAll } from './config.ts';
 import { openOrm } from './orm.ts';
 import { serveSubgraph } from './server.ts';
+import { loadShutdownConfig, type ShutdownConfig, stopGracefullyOnSignals } from './shutdown.ts';
 import { loadSubgraphConfig } from './subgraph-config.ts';
 import type { SubgraphPackage } from './subgraph-package.ts';
 
@@ -11,8 +12,9 @@ import type { SubgraphPackage } from './subgraph-package.ts';
  */
 export async function runSubgraph(pkg: SubgraphPackage): Promise<void> {
   let config: ReturnType<typeof loadSubgraphConfig>;
+  let shutdown: ShutdownConfig;
   try {
-    config = loadSubgraphConfig(pkg.info);
+    [config, shutdown] = readAll(() => loadSubgraphConfig(pkg.info), () => loadShutdownConfig());
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`[${pkg.info.name}] ${error.message}`);
@@ -54,11 +56,6 @@ export async function runSubgraph(pkg: SubgraphPackage): Promise<void> {
     sqlStatements: countStatements ? () => statements : undefined,
   });
   console.log(`[${pkg.info.name}] ready at ${server.url}`);
-  const stop = async () => {
-    await server.close();
-    await orm.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // SIGTERM: readiness 503, drain, close, exit (shutdown.ts); the database pool closes last.
+  stopGracefullyOnSignals(pkg.info.name, server, shutdown, () => orm.close());
 }

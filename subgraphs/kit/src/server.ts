@@ -11,11 +11,12 @@ import type { Identity } from './auth/identity.ts';
 import { SignatureVerifier } from './auth/signing.ts';
 import type { SubgraphContext } from './context.ts';
 import { formatSubgraphError } from './format-error.ts';
-import type { SubgraphName } from './subgraph-registry.ts';
+import { registerDrain } from './shutdown.ts';
 
 /** Everything that makes one subgraph: its schema, resolvers and how to build per-request loaders. */
 export interface SubgraphModule<Loaders> {
-  readonly name: SubgraphName;
+  /** The subgraph's name, as the supergraph knows it (answers of /health, /ready and errors carry it). */
+  readonly name: string;
   readonly typeDefs: DocumentNode;
   // biome-ignore lint/suspicious/noExplicitAny: generated resolver maps are checked where they are written
   readonly resolvers: GraphQLResolverMap<any>;
@@ -45,6 +46,8 @@ export interface ServeOptions {
 export interface RunningSubgraph {
   readonly url: string;
   readonly app: FastifyInstance;
+  /** SIGTERM's first step (shutdown.ts): /ready answers 503, connections close after their answers. */
+  startDraining(): void;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,7 @@ export async function serveSubgraph<L>(module: SubgraphModule<L>, options: Serve
     plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginInlineTraceDisabled(), ...((options.plugins ?? []) as ApolloServerPlugin<SubgraphContext<L>>[])],
   });
   await apollo.start();
+  const drain = registerDrain(app);
   app.get('/health', async () => ({ status: 'ok', subgraph: module.name }));
   app.get('/ready', async (_req, reply) => {
     try {
@@ -113,6 +117,7 @@ export async function serveSubgraph<L>(module: SubgraphModule<L>, options: Serve
   return {
     url: `${address.replace('[::1]', 'localhost')}/graphql`,
     app,
+    startDraining: drain.start,
     close: async () => {
       await app.close();
     },

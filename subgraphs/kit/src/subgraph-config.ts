@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { nodeEnvVar, parseEnv, portVar, postgresUrlVar, secretVar } from './config.ts';
 import { subgraphDatabaseUrl } from './database-url.ts';
-import type { SubgraphInfo } from './subgraph-registry.ts';
+import type { SubgraphInfo } from './subgraph-info.ts';
 
 /** A subgraph process's configuration, read from the environment once and validated (every problem listed). */
 export interface SubgraphConfig {
