@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, nodeEnvVar, parseEnv, portVar, readAll, secretVar } from '@tdg/kit/config';
+import { loadObservabilityConfig, type ObservabilityConfig } from '@tdg/kit/observability/config';
 import { z } from 'zod';
 import { type AuthConfig, loadAuthConfig } from './auth/config.ts';
 import type { Tier } from './auth/tier.ts';
@@ -39,6 +40,8 @@ export interface GatewayConfig {
   readonly responseCache: ResponseCacheConfig;
   /** The explorer and dashboard pages (pages/). */
   readonly pages: PagesConfig;
+  /** Metrics, logs and traces (observability/; variables shared with the subgraphs: kit/src/observability/config.ts). */
+  readonly observability: ObservabilityConfig;
 }
 
 export interface ResponseCacheConfig {
@@ -79,13 +82,14 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).default(64),
     SHARE_IN_FLIGHT_READS: z.enum(['true', 'false']).default('true'),
   };
-  const [e, auth, rateLimits, subgraphSettings, operationLimits, pages] = readAll(
+  const [e, auth, rateLimits, subgraphSettings, operationLimits, pages, observability] = readAll(
     () => parseEnv(z.object(shape), env) as Record<string, unknown>,
     () => loadAuthConfig(env),
     () => loadRateLimits(env),
     () => loadSubgraphSettings(env),
     () => loadOperationLimits(env),
     () => loadPagesConfig(env),
+    () => loadObservabilityConfig(env),
   );
   const supergraphPath = e.SUPERGRAPH_PATH as string;
   return {
@@ -107,6 +111,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     },
     shareInFlightReads: e.SHARE_IN_FLIGHT_READS === 'true',
     pages,
+    observability,
   };
 }
 

@@ -8,6 +8,7 @@ import type { GatewayConfig } from './config.ts';
 import { contextFromRequest, type GatewayContext } from './context.ts';
 import { registerExport } from './export/index.ts';
 import { installErrorHandler } from './http-errors.ts';
+import { observeGateway } from './observability/index.ts';
 import { explorerLandingPage, pagesPlugin } from './pages/index.ts';
 import { fieldSuggestionsPlugin } from './plugins/field-suggestions.ts';
 import { introspectionPlugin } from './plugins/introspection.ts';
@@ -35,7 +36,7 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 
 /**
  * Starts the gateway: `POST /graphql` (Apollo Server over Apollo Gateway, serving the composed supergraph with the
- * configured subgraph URLs), `GET /health` (the gateway is up) and `GET /ready` (every subgraph answers).
+ * configured subgraph URLs), `GET /health` (the gateway is up), `GET /ready` (every subgraph answers) and `GET /metrics` (Prometheus; observability/).
  *
  * A request to /graphql goes: bearer token verified (auth/) → rate limit per identity (rate-limit.ts) → 401 if the
  * token was refused → CSRF check → parse and validate → introspection and per-tier operation limits (plugins/) →
@@ -43,11 +44,12 @@ const BODY_LIMIT_BYTES = 256 * 1024;
  * the response cache when on (response-cache/: a query answered from it ends here) → query plan → subgraph calls,
  * signed with the identity (signed-data-source.ts).
  */
-export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
-  // Apollo Gateway over the supergraph file, followed while it runs (supergraph/: hot reload, any Federation 2 supergraph).
-  const { gateway, supergraph, file } = supergraphGateway(config);
+export async function startGateway(config: GatewayConfig, logDestination?: { write(line: string): void }): Promise<RunningGateway> {
   const verify = await createTokenVerifier(config.auth);
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });
+  const observed = await observeGateway(app, config.observability, config.responseCache.ttlSeconds > 0, logDestination);
+  // Apollo Gateway over the supergraph file, followed while it runs (supergraph/: hot reload, any Federation 2 supergraph).
+  const { gateway, supergraph, file } = supergraphGateway(config, { observe: observed.subgraphFetch });
   installErrorHandler(app, config.production);
   // Null unless RESPONSE_CACHE_TTL_SECONDS is set: then nothing of the cache is loaded or started.
   const responseCache =
@@ -71,6 +73,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       operationLimitsPlugin(config.operationLimits),
       demandControlPlugin({ directives: () => costDirectivesOf(supergraph.current?.sdl ?? ''), pageCaps: PAGE_SIZE_CAPS, limitsByTier: config.operationLimits }),
       ...(responseCache?.plugins ?? []),
+      ...observed.plugins,
     ],
   });
   await apollo.start();
@@ -86,7 +89,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     return reply.code(report.status === 'ready' ? 200 : 503).send(report);
   });
   await app.register(pagesPlugin, config.pages);
-  await app.register(fastifyApollo(apollo), { path: '/graphql', context: contextFromRequest });
+  await app.register(fastifyApollo(apollo), { path: '/graphql', context: observed.context(contextFromRequest) });
   const address = await app.listen({ port: config.port, host: config.host });
   return {
     url: `${address.replace('127.0.0.1', 'localhost')}/graphql`,

@@ -1,6 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import type { GatewayConfig } from '../config.ts';
-import { SignedDataSource } from '../signed-data-source.ts';
+import { SignedDataSource, type SignedDataSourceOptions } from '../signed-data-source.ts';
 import { CurrentSupergraph, servedSupergraph } from './current.ts';
 import { FileSupergraph } from './file-supergraph.ts';
 import { subgraphsOfSupergraph } from './subgraph-list.ts';
@@ -19,9 +19,9 @@ export interface SupergraphGateway {
 /**
  * Apollo Gateway over the supergraph file `config.supergraphPath`, followed while it runs (hot reload): any valid
  * Federation 2 supergraph, each of its subgraphs called at its `<NAME>_URL` or the supergraph's routing URL
- * (subgraph-settings.ts) through a SignedDataSource.
+ * (subgraph-settings.ts) through a SignedDataSource (`calls`: what observes each call).
  */
-export function supergraphGateway(config: GatewayConfig): SupergraphGateway {
+export function supergraphGateway(config: GatewayConfig, calls: Pick<SignedDataSourceOptions, 'observe'> = {}): SupergraphGateway {
   const supergraph = new CurrentSupergraph();
   const file = new FileSupergraph({ path: config.supergraphPath, settings: config.subgraphSettings, debounceMs: config.supergraphWatch.debounceMs, pollMs: config.supergraphWatch.pollMs });
   const gateway = new ApolloGateway({
@@ -30,7 +30,7 @@ export function supergraphGateway(config: GatewayConfig): SupergraphGateway {
     validateSupergraph: true,
     buildService: ({ name, url }) => {
       const [endpoint] = config.subgraphSettings.resolve([{ name, routingUrl: url ?? '' }]);
-      return new SignedDataSource(name, endpoint.url, config.signingSecret, { shareInFlightReads: config.shareInFlightReads, timeoutMs: endpoint.timeoutMs });
+      return new SignedDataSource(name, endpoint.url, config.signingSecret, { ...calls, shareInFlightReads: config.shareInFlightReads, timeoutMs: endpoint.timeoutMs });
     },
   });
   // Called by the gateway for the first supergraph and for each one it switches to, before any request sees it.
