@@ -32,6 +32,7 @@ export async function runSubgraph(pkg: SubgraphPackage): Promise<void> {
     entities: pkg.entities,
     migrationsPath: pkg.migrationsPath,
     poolSize: config.poolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
     onQuery:
       countStatements || logStatements
         ? (sql) => {
@@ -54,6 +55,7 @@ export async function runSubgraph(pkg: SubgraphPackage): Promise<void> {
     production: config.production,
     signingSecret: config.signingSecret,
     sqlStatements: countStatements ? () => statements : undefined,
+    bounds: config.bounds,
   });
   console.log(`[${pkg.info.name}] ready at ${server.url}`);
   // SIGTERM: readiness 503, drain, close, exit (shutdown.ts); the database pool closes last.

@@ -11,7 +11,9 @@ import type { Identity } from './auth/identity.ts';
 import { SignatureVerifier } from './auth/signing.ts';
 import type { SubgraphContext } from './context.ts';
 import { formatSubgraphError } from './format-error.ts';
+import { boundLists, type RequestBoundsConfig, requestBoundsPlugin } from './request-bounds.ts';
 import { registerDrain } from './shutdown.ts';
+import { SUBGRAPH_BOUNDS } from './subgraph-config.ts';
 import type { SubgraphName } from './subgraph-registry.ts';
 
 /** Everything that makes one subgraph: its schema, resolvers and how to build per-request loaders. */
@@ -41,6 +43,8 @@ export interface ServeOptions {
   readonly plugins?: ApolloServerPlugin<SubgraphContext<unknown>>[];
   /** When given, `GET /stats/sql` answers `{ statements }`: the SQL statements run so far (for the benchmark). */
   readonly sqlStatements?: () => number;
+  /** Objects and time one request may take (request-bounds.ts); SUBGRAPH_BOUNDS by default. */
+  readonly bounds?: RequestBoundsConfig;
 }
 
 export interface RunningSubgraph {
@@ -64,11 +68,17 @@ export async function serveSubgraph<L>(module: SubgraphModule<L>, options: Serve
   const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024 });
   const schema = buildSubgraphSchema([{ typeDefs: module.typeDefs, resolvers: module.resolvers }]);
   if (module.access) enforceAccess(schema, module.access);
+  boundLists(schema);
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
     includeStacktraceInErrorResponses: !options.production,
     formatError: (formatted, error) => formatSubgraphError(formatted, error, options.production ?? false),
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginInlineTraceDisabled(), ...((options.plugins ?? []) as ApolloServerPlugin<SubgraphContext<L>>[])],
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      ApolloServerPluginInlineTraceDisabled(),
+      requestBoundsPlugin(options.bounds ?? SUBGRAPH_BOUNDS),
+      ...((options.plugins ?? []) as ApolloServerPlugin<SubgraphContext<L>>[]),
+    ],
   });
   await apollo.start();
   const drain = registerDrain(app);
