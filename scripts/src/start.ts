@@ -1,14 +1,14 @@
 /**
  * `npm start`: the whole federation on one machine. Uses DATABASE_URL's server, or an embedded PostgreSQL under
  * .data/ when it is unset; creates and migrates each subgraph's database; loads the demo dataset into empty databases
- * (DEMO_DATA=region by default, `none` to skip); starts the four subgraphs and the gateway, each restarted with backoff
- * when it dies (supervisor.ts, the reason logged); Ctrl-C stops them all.
+ * (DEMO_DATA=region by default, `none` to skip); starts every subgraph of schema/supergraph.yaml whose folder is under
+ * subgraphs/, then the gateway (which routes the others to their routing_url), each restarted with backoff when it dies
+ * (supervisor.ts, the reason logged); Ctrl-C stops them all.
  * In development it prints a bearer token for each role (dev-tokens.ts), signed with a key made on first start.
  */
 import exitHook from 'async-exit-hook';
 import { join, resolve } from 'node:path';
 import { ConfigError, readAll } from '@tdg/kit/config';
-import { SUBGRAPHS } from '@tdg/kit/subgraph-registry';
 import { gatewayNodeOptions, loadGatewayConfig } from '@tdg/gateway';
 import { loadSubgraphConfig } from '@tdg/kit/subgraph-config';
 import { acquireDatabaseServer } from './database-server.ts';
@@ -22,6 +22,7 @@ import { waitForHttp } from './processes.ts';
 import { type SupervisedProcess, superviseNodeProcess } from './supervisor.ts';
 import { subgraphNodeOptions } from '@tdg/kit/node-options';
 import { SUBGRAPH_PACKAGES } from './subgraph-packages.ts';
+import { ensurePagesBuilt } from '@tdg/web/build';
 
 let config: ReturnType<typeof loadProjectConfig>;
 let gatewayConfig: ReturnType<typeof loadGatewayConfig>;
@@ -34,7 +35,7 @@ try {
   [config, gatewayConfig] = readAll(
     () => loadProjectConfig(),
     () => loadGatewayConfig(),
-    ...SUBGRAPHS.map((s) => () => loadSubgraphConfig(s, subgraphEnv)),
+    ...SUBGRAPH_PACKAGES.map((p) => () => loadSubgraphConfig(p.info, subgraphEnv)),
   );
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
@@ -74,14 +75,19 @@ try {
     if (outcome.rejected.length > 0) throw new Error('demo data was rejected');
   }
   const env = { ...process.env, DATABASE_URL: database.serverUrl };
+  const subgraphUrls: Record<string, string> = {};
   for (const pkg of SUBGRAPH_PACKAGES) {
     const sub = loadSubgraphConfig(pkg.info, env);
     const script = resolve(PROJECT_ROOT, `subgraphs/${pkg.info.name}/src/main.ts`);
     const child = superviseNodeProcess(pkg.info.name, script, { ...env, NODE_OPTIONS: subgraphNodeOptions(process.env.NODE_OPTIONS) });
     children.push(child);
     await waitForHttp(`http://127.0.0.1:${sub.port}/health`, child.child);
+    subgraphUrls[`${pkg.info.envPrefix}_URL`] = `http://127.0.0.1:${sub.port}/graphql`;
   }
-  const gateway = superviseNodeProcess('gateway', resolve(PROJECT_ROOT, 'gateway/src/main.ts'), { ...env, NODE_OPTIONS: gatewayNodeOptions(process.env.NODE_OPTIONS) });
+  await ensurePagesBuilt(); // the explorer and dashboard (web/): built by npm install, again when a source changed
+  // The gateway finds the subgraphs started here where they listen (unless <PREFIX>_URL says otherwise).
+  const gatewayEnv = { ...subgraphUrls, ...env, NODE_OPTIONS: gatewayNodeOptions(process.env.NODE_OPTIONS) };
+  const gateway = superviseNodeProcess('gateway', resolve(PROJECT_ROOT, 'gateway/src/main.ts'), gatewayEnv);
   children.push(gateway);
   await waitForHttp(`http://127.0.0.1:${gatewayConfig.port}/health`, gateway.child);
   // From here a process that dies is restarted (supervisor.ts); meanwhile the gateway answers SUBGRAPH_UNAVAILABLE.

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { nodeEnvVar, parseEnv, portVar, postgresUrlVar, secretVar } from './config.ts';
+import { nodeEnvVar, parseEnv, portVar, postgresUrlVar, readAll, secretVar } from './config.ts';
+import { loadObservabilityConfig, type ObservabilityConfig } from './observability/config.ts';
 import { subgraphDatabaseUrl } from './database-url.ts';
 import type { RequestBoundsConfig } from './request-bounds.ts';
-import type { SubgraphInfo } from './subgraph-registry.ts';
+import type { SubgraphInfo } from './subgraph-info.ts';
 
 /** A subgraph process's configuration, read from the environment once and validated (every problem listed). */
 export interface SubgraphConfig {
@@ -17,6 +18,8 @@ export interface SubgraphConfig {
   readonly statementTimeoutMs: number;
   /** Objects one request may resolve and how long it may take (request-bounds.ts). */
   readonly bounds: RequestBoundsConfig;
+  /** Metrics, logs and traces (observability/config.ts). */
+  readonly observability: ObservabilityConfig;
 }
 
 /** Defaults of a subgraph's bounds: under the gateway's 10 s wait for a subgraph (SUBGRAPH_TIMEOUT_MS). */
@@ -41,7 +44,10 @@ export function loadSubgraphConfig(info: SubgraphInfo, env: NodeJS.ProcessEnv = 
       message: `set DATABASE_URL (a PostgreSQL server; the subgraph uses its database ${info.databaseName}) or ${p}_DATABASE_URL`,
       path: ['DATABASE_URL'],
     });
-  const e = parseEnv(schema as unknown as z.ZodObject, env) as Record<string, unknown>;
+  const [e, observability] = readAll(
+    () => parseEnv(schema as unknown as z.ZodObject, env) as Record<string, unknown>,
+    () => loadObservabilityConfig(env),
+  );
   return {
     port: e[`${p}_PORT`] as number,
     host: e.HOST as string,
@@ -51,5 +57,6 @@ export function loadSubgraphConfig(info: SubgraphInfo, env: NodeJS.ProcessEnv = 
     signingSecret: e.SUBGRAPH_SIGNING_SECRET as string,
     statementTimeoutMs: e.STATEMENT_TIMEOUT_MS as number,
     bounds: { timeLimitMs: e.REQUEST_TIME_LIMIT_MS as number, maxObjects: e.MAX_OBJECTS_PER_REQUEST as number },
+    observability,
   };
 }
