@@ -2,22 +2,25 @@
  * The four subgraphs, started once for the whole run as production processes (`node subgraphs/<name>/src/main.ts`)
  * over the benchmark databases, with the benchmark's signing secret and SQL statement counting (GET /stats/sql).
  */
-import { SUBGRAPHS, type SubgraphName } from '@tdg/kit/subgraph-registry';
 import { BENCH_SIGNING_SECRET, type Ports, ROOT } from './config.ts';
 import { type Child, startScript, waitUntil } from './processes.ts';
+import { readLocalSubgraphs } from '../../scripts/src/subgraph-list.ts';
+
+/** The subgraphs of schema/supergraph.yaml that run from this repository. */
+const SUBGRAPHS = readLocalSubgraphs();
 
 export interface RunningSubgraphs {
   readonly children: readonly Child[];
   /** GraphQL URL of each subgraph. */
-  readonly urls: Readonly<Record<SubgraphName, string>>;
+  readonly urls: Readonly<Record<string, string>>;
   /** SQL statements each subgraph has run so far. */
-  sqlStatements(): Promise<Record<SubgraphName, number>>;
+  sqlStatements(): Promise<Record<string, number>>;
 }
 
 export async function startSubgraphs(ports: Ports, databaseEnv: Readonly<Record<string, string>>): Promise<RunningSubgraphs> {
   const children: Child[] = [];
-  const urls = {} as Record<SubgraphName, string>;
-  const base = {} as Record<SubgraphName, string>;
+  const urls = {} as Record<string, string>;
+  const base = {} as Record<string, string>;
   for (const s of SUBGRAPHS) {
     const port = ports.subgraphs[s.name];
     base[s.name] = `http://127.0.0.1:${port}`;
@@ -48,7 +51,7 @@ export async function startSubgraphs(ports: Ports, databaseEnv: Readonly<Record<
           return [s.name, ((await response.json()) as { statements: number }).statements] as const;
         }),
       );
-      return Object.fromEntries(entries) as Record<SubgraphName, number>;
+      return Object.fromEntries(entries) as Record<string, number>;
     },
   };
 }

@@ -207,7 +207,7 @@ describe('introspection', () => {
     expect((await post(production, '{ __typename }')).body).toEqual({ data: { __typename: 'Query' } });
   });
 
-  test('development: served to everyone (Apollo Sandbox)', async () => {
+  test('development: served to everyone (the explorer)', async () => {
     expect((await post(dev, introspection)).body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
   });
 });
