@@ -17,6 +17,7 @@ import { ensureDevSecret } from './dev-secrets.ts';
 import { ensureDevJwtKey, formatDevTokens, writeDevTokens } from './dev-tokens.ts';
 import { importIntoSubgraphs } from './import-command.ts';
 import { openMigrated } from './open-subgraph-db.ts';
+import { progressListener } from './progress/index.ts';
 import { PROJECT_ROOT, loadProjectConfig } from './project-config.ts';
 import { waitForHttp } from './processes.ts';
 import { type SupervisedProcess, superviseNodeProcess } from './supervisor.ts';
@@ -69,9 +70,10 @@ try {
     await orm.close();
   }
   if (config.demoData !== 'none' && empty.length > 0) {
-    const folder = await writeDemoFolder(join(config.dataDir, 'demo'), config.demoData, config.demoSeed);
+    const progress = progressListener(config.progressIntervalMs);
+    const folder = await writeDemoFolder(join(config.dataDir, 'demo'), config.demoData, config.demoSeed, progress);
     console.log(`loading demo data (${config.demoData}, seed ${config.demoSeed}) into ${empty.map((p) => p.info.name).join(', ')}`);
-    const outcome = await importIntoSubgraphs(empty, database.serverUrl, folder);
+    const outcome = await importIntoSubgraphs(empty, database.serverUrl, folder, console.log, progress);
     if (outcome.rejected.length > 0) throw new Error('demo data was rejected');
   }
   const env = { ...process.env, DATABASE_URL: database.serverUrl };
