@@ -12,7 +12,8 @@ import { tokenFor } from './support/tokens.ts';
  * machine and no CSP violation, offers the development tokens by role, shows the schema's descriptions, has the named
  * operations of schema/operations/ as tabs, and runs one with a picked token, answering what the gateway answers.
  */
-jest.setTimeout(300_000);
+/** A browser on a shared 2-core machine: 5 minutes for each step. */
+const STEP = 300_000;
 
 let fed: TestFederation;
 let browser: Browser;
@@ -30,11 +31,11 @@ beforeAll(async () => {
   }
   writeFileSync(join(dataDir, 'dev-tokens.json'), JSON.stringify({ issuer: 'test', audience: 'test', expiresAt: '', tokens }));
   [fed, browser] = await Promise.all([startFederation(folder, { DATA_DIR: dataDir }), launchBrowser()]);
-});
+}, STEP);
 afterAll(async () => {
   await browser?.close();
   await fed?.close();
-});
+}, STEP);
 
 test('loads from the gateway alone, signs in with a development token and runs a named operation', async () => {
   const page = await browser.newPage();
@@ -70,4 +71,4 @@ test('loads from the gateway alone, signs in with a development token and runs a
   await browser.screenshot(page, 'explorer', false);
   expect(browser.offMachine()).toEqual([]);
   expect(browser.problems).toEqual([]);
-});
+}, STEP);
