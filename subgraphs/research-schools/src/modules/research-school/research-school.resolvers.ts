@@ -2,14 +2,11 @@ import { pageSize } from '@tdg/kit/page-size';
 import type { Resolvers } from '../../generated/resolvers-types.ts';
 import { ResearchSchool } from './research-school.entity.ts';
 
-/** Largest page of `researchSchools(first:)`, as the SDL's `@listSize` says. */
-const MAX_PAGE = 500;
-
 export const researchSchoolResolvers: Resolvers = {
   Query: {
     researchSchool: (_, { id }, { loaders }) => loaders.researchSchoolById.load(id),
     researchSchools: (_, { first }, { em }) =>
-      em.find(ResearchSchool, {}, { orderBy: { id: 'asc' }, limit: pageSize('Query.researchSchools(first:)', first, { defaultValue: 100, cap: MAX_PAGE }) }),
+      em.find(ResearchSchool, {}, { orderBy: { id: 'asc' }, limit: pageSize('Query.researchSchools(first:)', first, { defaultValue: 100 }) }),
   },
   ResearchSchool: {
     __resolveReference: (ref, { loaders }) => loaders.researchSchoolById.load(ref.id),
