@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { readLocalSubgraphs } from '../../scripts/src/subgraph-list.ts';
 
 /** Root of the repository. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -63,12 +64,8 @@ export interface Ports {
 export function benchPorts(env: NodeJS.ProcessEnv = process.env): Ports {
   const base = Number(env.BENCH_PORT_BASE ?? 4100);
   return {
-    subgraphs: {
-      'local-authorities': base + 1,
-      'teaching-school-hubs': base + 2,
-      scitts: base + 3,
-      'curriculum-hubs': base + 4,
-    },
+    // base + 1, + 2, … in the order of schema/supergraph.yaml (the subgraphs that run from this repository).
+    subgraphs: Object.fromEntries(readLocalSubgraphs().map((s, i) => [s.name, base + 1 + i])),
     // One target runs at a time, each as its own process on this port.
     target: base + 10,
     embeddedPostgres: Number(env.BENCH_PG_PORT ?? 54339),

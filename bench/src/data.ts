@@ -6,7 +6,6 @@
  */
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '@tdg/kit/embedded-postgres';
-import { SUBGRAPHS, type SubgraphName } from '@tdg/kit/subgraph-registry';
 import pg from 'pg';
 import { writeDemoFolder } from '../../scripts/src/demo-folder.ts';
 import { importIntoSubgraphs } from '../../scripts/src/import-command.ts';
@@ -14,10 +13,14 @@ import { openMigrated } from '../../scripts/src/open-subgraph-db.ts';
 import { SUBGRAPH_PACKAGES } from '../../scripts/src/subgraph-packages.ts';
 import { type DatasetSize, PATHS, benchPorts } from './config.ts';
 import type { ImportTiming } from './report.ts';
+import { readLocalSubgraphs } from '../../scripts/src/subgraph-list.ts';
+
+/** The subgraphs of schema/supergraph.yaml that run from this repository. */
+const SUBGRAPHS = readLocalSubgraphs();
 
 export interface BenchDatabases {
   /** Full URL of each subgraph's benchmark database. */
-  readonly urls: Readonly<Record<SubgraphName, string>>;
+  readonly urls: Readonly<Record<string, string>>;
   /** `<PREFIX>_DATABASE_URL` for each subgraph: the environment a subgraph process reads. */
   readonly env: Readonly<Record<string, string>>;
   /** Whether this run loaded the data (false: it was there already). */
@@ -31,7 +34,7 @@ export interface BenchDatabases {
   release(): Promise<void>;
 }
 
-export const benchDatabaseName = (subgraph: SubgraphName, size: DatasetSize) =>
+export const benchDatabaseName = (subgraph: string, size: DatasetSize) =>
   `tdg_bench_${size}_${subgraph.replace(/-/g, '_')}`;
 
 const withDatabase = (serverUrl: string, database: string) => {
@@ -46,7 +49,7 @@ const marker = (size: DatasetSize, seed: number) => `tdg-bench dataset ${size} s
 export async function prepareDatabases(size: DatasetSize, seed: number, log: (line: string) => void, reload = false): Promise<BenchDatabases> {
   const { serverUrl, server, release } = await acquireServer(log);
   try {
-    const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, withDatabase(serverUrl, benchDatabaseName(s.name, size))])) as Record<SubgraphName, string>;
+    const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, withDatabase(serverUrl, benchDatabaseName(s.name, size))])) as Record<string, string>;
     const env = Object.fromEntries(SUBGRAPHS.map((s) => [`${s.envPrefix}_DATABASE_URL`, urls[s.name]]));
     // The project's import and migrate code read <PREFIX>_DATABASE_URL (kit/database-url.ts): point them at ours.
     Object.assign(process.env, env);

@@ -7,7 +7,6 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Identity } from '@tdg/kit/auth/identity';
-import type { SubgraphName } from '@tdg/kit/subgraph-registry';
 import pg from 'pg';
 import { PATHS } from './config.ts';
 import { ADMINISTRATOR, NATIONAL_ANALYST } from './identity.ts';
@@ -146,7 +145,7 @@ const first = async <T extends pg.QueryResultRow>(url: string, sql: string, para
  * most trainees; the school with the most records among those present in every subgraph (placements, ECTs, NPQs, hub
  * participations, support); the lowest TRN with training, an induction and an NPQ.
  */
-export async function pickVariables(urls: Readonly<Record<SubgraphName, string>>): Promise<Picks & { pools: Pools }> {
+export async function pickVariables(urls: Readonly<Record<string, string>>): Promise<Picks & { pools: Pools }> {
   const la = urls['local-authorities'];
   const [region] = await first<{ code: string }>(
     la,

@@ -2,18 +2,21 @@
  * The four subgraphs, started once for the whole run as production processes (`node subgraphs/<name>/src/main.ts`)
  * over the benchmark databases, with the benchmark's signing secret and SQL statement counting (GET /stats/sql).
  */
-import { SUBGRAPHS, type SubgraphName } from '@tdg/kit/subgraph-registry';
 import { BENCH_SIGNING_SECRET, type Ports, ROOT } from './config.ts';
 import { type Child, startScript, waitUntil } from './processes.ts';
+import { readLocalSubgraphs } from '../../scripts/src/subgraph-list.ts';
+
+/** The subgraphs of schema/supergraph.yaml that run from this repository. */
+const SUBGRAPHS = readLocalSubgraphs();
 
 export interface RunningSubgraphs {
   readonly children: readonly Child[];
   /** GraphQL URL of each subgraph. */
-  readonly urls: Readonly<Record<SubgraphName, string>>;
+  readonly urls: Readonly<Record<string, string>>;
   /** SQL statements each subgraph has run so far. */
-  sqlStatements(): Promise<Record<SubgraphName, number>>;
+  sqlStatements(): Promise<Record<string, number>>;
   /** SQL statements and bytes of GraphQL requests and responses of each subgraph so far. */
-  stats(): Promise<Record<SubgraphName, SubgraphStats>>;
+  stats(): Promise<Record<string, SubgraphStats>>;
 }
 
 export interface SubgraphStats {
@@ -24,8 +27,8 @@ export interface SubgraphStats {
 
 export async function startSubgraphs(ports: Ports, databaseEnv: Readonly<Record<string, string>>): Promise<RunningSubgraphs> {
   const children: Child[] = [];
-  const urls = {} as Record<SubgraphName, string>;
-  const base = {} as Record<SubgraphName, string>;
+  const urls = {} as Record<string, string>;
+  const base = {} as Record<string, string>;
   for (const s of SUBGRAPHS) {
     const port = ports.subgraphs[s.name];
     base[s.name] = `http://127.0.0.1:${port}`;
@@ -54,12 +57,12 @@ export async function startSubgraphs(ports: Ports, databaseEnv: Readonly<Record<
         return [s.name, { statements: body.statements ?? 0, requestBytes: body.requestBytes ?? 0, responseBytes: body.responseBytes ?? 0 }] as const;
       }),
     );
-    return Object.fromEntries(entries) as Record<SubgraphName, SubgraphStats>;
+    return Object.fromEntries(entries) as Record<string, SubgraphStats>;
   };
   return {
     children,
     urls,
-    sqlStatements: async () => Object.fromEntries(Object.entries(await stats()).map(([name, s]) => [name, s.statements])) as Record<SubgraphName, number>,
+    sqlStatements: async () => Object.fromEntries(Object.entries(await stats()).map(([name, s]) => [name, s.statements])) as Record<string, number>,
     stats,
   };
 }

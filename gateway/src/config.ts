@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, nodeEnvVar, parseEnv, portVar, readAll, secretVar } from '@tdg/kit/config';
+import { loadObservabilityConfig, type ObservabilityConfig } from '@tdg/kit/observability/config';
 import { z } from 'zod';
 import { type AuthConfig, loadAuthConfig } from './auth/config.ts';
 import type { Tier } from './auth/tier.ts';
-import { loadRateLimits, OPERATION_LIMITS, type OperationLimits } from './limits.ts';
+import { loadOperationLimits, loadRateLimits, type OperationLimits } from './limits.ts';
+import { loadPagesConfig, type PagesConfig } from './pages/config.ts';
 import { subgraphsOfSupergraph } from './supergraph/subgraph-list.ts';
 import { SubgraphSettings, timeoutVar } from './supergraph/subgraph-settings.ts';
 
@@ -26,7 +28,7 @@ export interface GatewayConfig {
   readonly auth: AuthConfig;
   /** Requests per minute per identity (per IP when anonymous), by tier; 0 is no limit. */
   readonly rateLimits: Readonly<Record<Tier, number>>;
-  /** Depth, alias, token, cost and directive limits of one operation, by tier. */
+  /** Depth, alias, token, cost and directive limits of one operation, by tier (MAX_DEPTH_ANALYST, COST_BUDGET_ADMIN, …). */
   readonly operationLimits: Readonly<Record<Tier, OperationLimits>>;
   /** Which proxies' X-Forwarded-For to believe for the client IP (anonymous rate limit): fastify's `trustProxy`. */
   readonly trustProxy: boolean | string;
@@ -34,6 +36,10 @@ export interface GatewayConfig {
   readonly shareInFlightReads: boolean;
   /** The response cache (response-cache/): off, and nothing of it started, when `ttlSeconds` is 0. */
   readonly responseCache: ResponseCacheConfig;
+  /** The explorer and dashboard pages (pages/). */
+  readonly pages: PagesConfig;
+  /** Metrics, logs and traces (observability/; variables shared with the subgraphs: kit/src/observability/config.ts). */
+  readonly observability: ObservabilityConfig;
 }
 
 export interface ResponseCacheConfig {
@@ -70,11 +76,14 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).default(64),
     SHARE_IN_FLIGHT_READS: z.enum(['true', 'false']).default('true'),
   };
-  const [e, auth, rateLimits, subgraphSettings] = readAll(
+  const [e, auth, rateLimits, subgraphSettings, operationLimits, pages, observability] = readAll(
     () => parseEnv(z.object(shape), env) as Record<string, unknown>,
     () => loadAuthConfig(env),
     () => loadRateLimits(env),
     () => loadSubgraphSettings(env),
+    () => loadOperationLimits(env),
+    () => loadPagesConfig(env),
+    () => loadObservabilityConfig(env),
   );
   const supergraphPath = e.SUPERGRAPH_PATH as string;
   return {
@@ -86,7 +95,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     signingSecret: e.SUBGRAPH_SIGNING_SECRET as string,
     auth,
     rateLimits,
-    operationLimits: OPERATION_LIMITS,
+    operationLimits,
     trustProxy: e.TRUST_PROXY as boolean | string,
     responseCache: {
       ttlSeconds: e.RESPONSE_CACHE_TTL_SECONDS as number,
@@ -94,6 +103,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       maxMb: e.RESPONSE_CACHE_MAX_MB as number,
     },
     shareInFlightReads: e.SHARE_IN_FLIGHT_READS === 'true',
+    pages,
+    observability,
   };
 }
 

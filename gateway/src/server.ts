@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { registerDrain } from '@tdg/kit/shutdown';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -11,8 +10,11 @@ import type { GatewayConfig } from './config.ts';
 import { contextFromRequest, type GatewayContext } from './context.ts';
 import { registerExport } from './export/index.ts';
 import { installErrorHandler } from './http-errors.ts';
+import { observeGateway } from './observability/index.ts';
+import { explorerLandingPage, pagesPlugin } from './pages/index.ts';
 import { fieldSuggestionsPlugin } from './plugins/field-suggestions.ts';
 import { introspectionPlugin } from './plugins/introspection.ts';
+import { demandControlPlugin } from './plugins/demand-control.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits.ts';
 import { formatGatewayError } from './plugins/subgraph-errors.ts';
 import { registerRateLimit } from './rate-limit.ts';
@@ -20,6 +22,8 @@ import { checkSubgraphs } from './readiness.ts';
 import { SignedDataSource } from './signed-data-source.ts';
 import { CurrentSupergraph, sha256 } from './supergraph/current.ts';
 import { subgraphsOfSupergraph } from './supergraph/subgraph-list.ts';
+import { costDirectivesOf } from './demand/cost-directives.ts';
+import { PAGE_SIZE_CAPS } from '@tdg/kit/page-size';
 
 export interface RunningGateway {
   readonly url: string;
@@ -34,14 +38,15 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 
 /**
  * Starts the gateway: `POST /graphql` (Apollo Server over Apollo Gateway, serving the composed supergraph with the
- * configured subgraph URLs), `GET /health` (the gateway is up) and `GET /ready` (every subgraph answers).
+ * configured subgraph URLs), `GET /health` (the gateway is up), `GET /ready` (every subgraph answers) and `GET /metrics` (Prometheus; observability/).
  *
  * A request to /graphql goes: bearer token verified (auth/) → rate limit per identity (rate-limit.ts) → 401 if the
  * token was refused → CSRF check → parse and validate → introspection and per-tier operation limits (plugins/) →
+ * demand control: the static cost against the tier's budget (plugins/demand-control.ts) →
  * the response cache when on (response-cache/: a query answered from it ends here) → query plan → subgraph calls,
  * signed with the identity (signed-data-source.ts).
  */
-export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig, logDestination?: { write(line: string): void }): Promise<RunningGateway> {
   const sdl = readFileSync(config.supergraphPath, 'utf8');
   const supergraph = new CurrentSupergraph();
   supergraph.set({ sdl, hash: sha256(sdl), loadedAt: new Date(), subgraphs: config.subgraphSettings.resolve(subgraphsOfSupergraph(sdl)) });
@@ -50,11 +55,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     // Any subgraph the supergraph names: at its URL from the environment (<NAME>_URL), else its routing URL.
     buildService: ({ name, url }) => {
       const [endpoint] = config.subgraphSettings.resolve([{ name, routingUrl: url ?? '' }]);
-      return new SignedDataSource(name, endpoint.url, config.signingSecret, { shareInFlightReads: config.shareInFlightReads });
+      return new SignedDataSource(name, endpoint.url, config.signingSecret, { shareInFlightReads: config.shareInFlightReads, observe: observed.subgraphFetch });
     },
   });
   const verify = await createTokenVerifier(config.auth);
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });
+  const observed = await observeGateway(app, config.observability, config.responseCache.ttlSeconds > 0, logDestination);
   installErrorHandler(app, config.production);
   // Null unless RESPONSE_CACHE_TTL_SECONDS is set: then nothing of the cache is loaded or started.
   const responseCache =
@@ -72,11 +78,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     formatError: formatGatewayError(config.production),
     plugins: [
       fastifyApolloDrainPlugin(app),
-      config.production ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      explorerLandingPage(config.pages),
       fieldSuggestionsPlugin(config.production),
       introspectionPlugin(config.production),
       operationLimitsPlugin(config.operationLimits),
+      demandControlPlugin({ directives: () => costDirectivesOf(supergraph.current?.sdl ?? sdl), pageCaps: PAGE_SIZE_CAPS, limitsByTier: config.operationLimits }),
       ...(responseCache?.plugins ?? []),
+      ...observed.plugins,
     ],
   });
   await apollo.start();
@@ -95,7 +103,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       subgraphs,
     });
   });
-  await app.register(fastifyApollo(apollo), { path: '/graphql', context: contextFromRequest });
+  await app.register(pagesPlugin, config.pages);
+  await app.register(fastifyApollo(apollo), { path: '/graphql', context: observed.context(contextFromRequest) });
   const address = await app.listen({ port: config.port, host: config.host });
   return {
     url: `${address.replace('127.0.0.1', 'localhost')}/graphql`,

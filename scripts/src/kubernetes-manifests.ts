@@ -1,11 +1,11 @@
 /**
  * The Kubernetes manifests of deploy/kubernetes/, written from the subgraphs of schema/supergraph.yaml and the ports
- * and variables of the code (subgraphs/kit/src/subgraph-registry.ts), so that a new subgraph gets its Deployment,
+ * and variables each subgraph's package declares (`tdg` in its package.json), so that a new subgraph gets its Deployment,
  * Service, autoscaler, migration Job and PgBouncer by running `npm run kubernetes` (or `npm run compose`, which also writes the supergraph ConfigMap).
  * test/kubernetes.test.ts checks the files are current and valid against the Kubernetes schemas.
  */
 import { GATEWAY_NODE_OPTIONS } from '@tdg/gateway';
-import type { SubgraphInfo } from '@tdg/kit/subgraph-registry';
+import type { SubgraphInfo } from '@tdg/kit/subgraph-info';
 import { stringify } from 'yaml';
 
 export const NAMESPACE = 'teacher-development-graph';

@@ -1,14 +1,14 @@
 /**
  * `npm start`: the whole federation on one machine. Uses DATABASE_URL's server, or an embedded PostgreSQL under
  * .data/ when it is unset; creates and migrates each subgraph's database; loads the demo dataset into empty databases
- * (DEMO_DATA=region by default, `none` to skip); starts the four subgraphs and the gateway; Ctrl-C stops them all.
+ * (DEMO_DATA=region by default, `none` to skip); starts every subgraph of schema/supergraph.yaml whose folder is under
+ * subgraphs/, then the gateway (which routes the others to their routing_url); Ctrl-C stops them all.
  * In development it prints a bearer token for each role (dev-tokens.ts), signed with a key made on first start.
  */
 import type { ChildProcess } from 'node:child_process';
 import exitHook from 'async-exit-hook';
 import { join, resolve } from 'node:path';
 import { ConfigError, readAll } from '@tdg/kit/config';
-import { SUBGRAPHS } from '@tdg/kit/subgraph-registry';
 import { gatewayNodeOptions, loadGatewayConfig } from '@tdg/gateway';
 import { loadSubgraphConfig } from '@tdg/kit/subgraph-config';
 import { acquireDatabaseServer } from './database-server.ts';
@@ -20,6 +20,7 @@ import { openMigrated } from './open-subgraph-db.ts';
 import { PROJECT_ROOT, loadProjectConfig } from './project-config.ts';
 import { startNodeProcess, stopProcesses, waitForHttp } from './processes.ts';
 import { SUBGRAPH_PACKAGES } from './subgraph-packages.ts';
+import { ensurePagesBuilt } from '@tdg/web/build';
 
 let config: ReturnType<typeof loadProjectConfig>;
 let gatewayConfig: ReturnType<typeof loadGatewayConfig>;
@@ -32,7 +33,7 @@ try {
   [config, gatewayConfig] = readAll(
     () => loadProjectConfig(),
     () => loadGatewayConfig(),
-    ...SUBGRAPHS.map((s) => () => loadSubgraphConfig(s, subgraphEnv)),
+    ...SUBGRAPH_PACKAGES.map((p) => () => loadSubgraphConfig(p.info, subgraphEnv)),
   );
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
@@ -72,13 +73,18 @@ try {
     if (outcome.rejected.length > 0) throw new Error('demo data was rejected');
   }
   const env = { ...process.env, DATABASE_URL: database.serverUrl };
+  const subgraphUrls: Record<string, string> = {};
   for (const pkg of SUBGRAPH_PACKAGES) {
     const sub = loadSubgraphConfig(pkg.info, env);
     const child = startNodeProcess(pkg.info.name, resolve(PROJECT_ROOT, `subgraphs/${pkg.info.name}/src/main.ts`), env);
     children.push(child);
     await waitForHttp(`http://127.0.0.1:${sub.port}/health`, child);
+    subgraphUrls[`${pkg.info.envPrefix}_URL`] = `http://127.0.0.1:${sub.port}/graphql`;
   }
-  const gateway = startNodeProcess('gateway', resolve(PROJECT_ROOT, 'gateway/src/main.ts'), { ...env, NODE_OPTIONS: gatewayNodeOptions(process.env.NODE_OPTIONS) });
+  await ensurePagesBuilt(); // the explorer and dashboard (web/): built by npm install, again when a source changed
+  // The gateway finds the subgraphs started here where they listen (unless <PREFIX>_URL says otherwise).
+  const gatewayEnv = { ...subgraphUrls, ...env, NODE_OPTIONS: gatewayNodeOptions(process.env.NODE_OPTIONS) };
+  const gateway = startNodeProcess('gateway', resolve(PROJECT_ROOT, 'gateway/src/main.ts'), gatewayEnv);
   children.push(gateway);
   await waitForHttp(`http://127.0.0.1:${gatewayConfig.port}/health`, gateway);
   // A process that dies on its own takes the rest down with it.

@@ -2,6 +2,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { Migrator } from '@mikro-orm/migrations';
 import { type EntitySchema, MikroORM, defineConfig } from '@mikro-orm/postgresql';
 import { SeedManager } from '@mikro-orm/seeder';
+import { observedLoggerFactory } from './observability/sql-observer.ts';
 
 export interface OrmOptions {
   /** Full database URL of this subgraph's own database. */
@@ -36,6 +37,8 @@ export function ormConfig(options: OrmOptions) {
     allowGlobalContext: false,
     discovery: { warnWhenNoEntities: false },
     debug: options.onQuery ? ['query'] : false,
+    // Spans for statements while tracing, and the subgraph's SQL metrics (observability/sql-observer.ts).
+    loggerFactory: observedLoggerFactory(new URL(options.clientUrl).pathname.slice(1) || undefined),
     logger: options.onQuery
       ? (message: string) => {
           const sql = stripVTControlCharacters(message).replace(/^\[query\]\s*/, '');

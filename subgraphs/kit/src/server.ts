@@ -11,13 +11,15 @@ import type { Identity } from './auth/identity.ts';
 import { SignatureVerifier } from './auth/signing.ts';
 import type { SubgraphContext } from './context.ts';
 import { formatSubgraphError } from './format-error.ts';
+import type { ObservabilityConfig } from './observability/config.ts';
+import { observeSubgraph } from './observability/subgraph.ts';
 import { registerDrain } from './shutdown.ts';
-import type { SubgraphName } from './subgraph-registry.ts';
 import { countGraphqlTraffic } from './traffic-count.ts';
 
 /** Everything that makes one subgraph: its schema, resolvers and how to build per-request loaders. */
 export interface SubgraphModule<Loaders> {
-  readonly name: SubgraphName;
+  /** The subgraph's name, as the supergraph knows it (answers of /health, /ready and errors carry it). */
+  readonly name: string;
   readonly typeDefs: DocumentNode;
   // biome-ignore lint/suspicious/noExplicitAny: generated resolver maps are checked where they are written
   readonly resolvers: GraphQLResolverMap<any>;
@@ -45,6 +47,10 @@ export interface ServeOptions {
    * bytes of /graphql requests and responses so far (for the benchmark, traffic-count.ts).
    */
   readonly sqlStatements?: () => number;
+  /** Metrics, logs and traces (observability/); without it: metrics open, logs silent, no tracing. */
+  readonly observability?: ObservabilityConfig;
+  /** Where the JSON log lines go instead of stdout (tests). */
+  readonly logDestination?: { write(line: string): void };
 }
 
 export interface RunningSubgraph {
@@ -60,19 +66,21 @@ const SIGNED_PATHS = ['/graphql', '/data-version'];
 
 /**
  * Starts a subgraph over HTTP: `POST /graphql` (Apollo Server with the subgraph schema), `GET /health` (process up),
- * `GET /ready` (its database answers) and `GET /data-version` (`{ subgraph, version }`: changes with every committed
+ * `GET /ready` (its database answers), `GET /metrics` (Prometheus; observability/) and `GET /data-version` (`{ subgraph, version }`: changes with every committed
  * write or import, see audit/data-version.ts; signed like /graphql). Each request gets its own forked EntityManager
  * and DataLoaders.
  */
 export async function serveSubgraph<L>(module: SubgraphModule<L>, options: ServeOptions): Promise<RunningSubgraph> {
   const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024 });
+  const observed = await observeSubgraph(app, module.name, options.orm, options.observability, options.logDestination);
   const schema = buildSubgraphSchema([{ typeDefs: module.typeDefs, resolvers: module.resolvers }]);
   if (module.access) enforceAccess(schema, module.access);
+  observed.instrument(schema);
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
     includeStacktraceInErrorResponses: !options.production,
     formatError: (formatted, error) => formatSubgraphError(formatted, error, options.production ?? false),
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginInlineTraceDisabled(), ...((options.plugins ?? []) as ApolloServerPlugin<SubgraphContext<L>>[])],
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginInlineTraceDisabled(), ...observed.plugins, ...((options.plugins ?? []) as ApolloServerPlugin<SubgraphContext<L>>[])],
   });
   await apollo.start();
   const drain = registerDrain(app);
@@ -113,10 +121,10 @@ export async function serveSubgraph<L>(module: SubgraphModule<L>, options: Serve
   app.get('/data-version', async () => ({ subgraph: module.name, version: await dataVersion(options.orm.em.fork()) }));
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: async (request) => {
+    context: observed.context(async (request) => {
       const em = options.orm.em.fork();
       return { em, loaders: module.createLoaders(em), identity: identities.get(request) ?? null };
-    },
+    }),
   });
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   return {

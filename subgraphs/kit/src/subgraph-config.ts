@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { nodeEnvVar, parseEnv, portVar, postgresUrlVar, secretVar } from './config.ts';
+import { nodeEnvVar, parseEnv, portVar, postgresUrlVar, readAll, secretVar } from './config.ts';
+import { loadObservabilityConfig, type ObservabilityConfig } from './observability/config.ts';
 import { subgraphDatabaseUrl } from './database-url.ts';
-import type { SubgraphInfo } from './subgraph-registry.ts';
+import type { SubgraphInfo } from './subgraph-info.ts';
 
 /** A subgraph process's configuration, read from the environment once and validated (every problem listed). */
 export interface SubgraphConfig {
@@ -12,6 +13,8 @@ export interface SubgraphConfig {
   readonly poolSize: number;
   /** Secret shared with the gateway, which signs every request (no default: `npm start` makes one for development). */
   readonly signingSecret: string;
+  /** Metrics, logs and traces (observability/config.ts). */
+  readonly observability: ObservabilityConfig;
 }
 
 export function loadSubgraphConfig(info: SubgraphInfo, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
@@ -30,7 +33,10 @@ export function loadSubgraphConfig(info: SubgraphInfo, env: NodeJS.ProcessEnv = 
       message: `set DATABASE_URL (a PostgreSQL server; the subgraph uses its database ${info.databaseName}) or ${p}_DATABASE_URL`,
       path: ['DATABASE_URL'],
     });
-  const e = parseEnv(schema as unknown as z.ZodObject, env) as Record<string, unknown>;
+  const [e, observability] = readAll(
+    () => parseEnv(schema as unknown as z.ZodObject, env) as Record<string, unknown>,
+    () => loadObservabilityConfig(env),
+  );
   return {
     port: e[`${p}_PORT`] as number,
     host: e.HOST as string,
@@ -38,5 +44,6 @@ export function loadSubgraphConfig(info: SubgraphInfo, env: NodeJS.ProcessEnv = 
     production: e.NODE_ENV === 'production',
     poolSize: e.DB_POOL_SIZE as number,
     signingSecret: e.SUBGRAPH_SIGNING_SECRET as string,
+    observability,
   };
 }

@@ -1,0 +1,1 @@
+document.getElementById('dashboard')!.textContent = 'dashboard';
