@@ -1,4 +1,4 @@
-# One image for every process of the graph (four subgraphs, the gateway, migrations, imports); docker-compose.yml picks
+# One image for every process of the graph (every subgraph, the gateway, migrations, imports); docker-compose.yml picks
 # the command. Node 24 comes from the base image, so the `node` npm package is not needed here.
 FROM node:24-slim
 WORKDIR /app
@@ -10,6 +10,7 @@ COPY subgraphs/scitts/package.json subgraphs/scitts/
 COPY subgraphs/curriculum-hubs/package.json subgraphs/curriculum-hubs/
 COPY gateway/package.json gateway/
 COPY scripts/package.json scripts/
+COPY web/package.json web/
 RUN npm ci --omit=dev --ignore-scripts
 COPY . .
 ENV NODE_ENV=production HOST=0.0.0.0

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import codegenConfig, { codegenSubgraphs } from '../codegen/codegen.ts';
 import { SUPERGRAPH_PATH, composeSupergraph } from '../scripts/src/composition.ts';
+import { DOCKER_COMPOSE_PATH, renderDockerCompose } from '../scripts/src/docker-compose-file.ts';
+import { SUBGRAPH_INFOS } from '../scripts/src/subgraph-packages.ts';
 
 /** Committed generated files must match what their generators produce now. */
 const root = join(import.meta.dirname, '..');
@@ -25,4 +27,8 @@ test('resolver types are up to date with the SDL (npm run codegen)', async () =>
   } finally {
     process.chdir(previous);
   }
+});
+
+test('docker-compose.yml runs the listed subgraphs (npm run compose writes it)', () => {
+  expect(readFileSync(DOCKER_COMPOSE_PATH, 'utf8')).toBe(renderDockerCompose(SUBGRAPH_INFOS));
 });
