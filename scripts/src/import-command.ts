@@ -1,5 +1,6 @@
 import { formatProblem } from '@tdg/kit/load/spec';
 import { type ImportResult, LoadRejected, importFolder } from '@tdg/kit/load/import-folder';
+import type { ProgressListener } from '@tdg/kit/load/progress';
 import { loadObservabilityConfig } from '@tdg/kit/observability/config';
 import { logImport } from '@tdg/kit/observability/import-log';
 import { createLogger } from '@tdg/kit/observability/logger';
@@ -20,6 +21,7 @@ export async function importIntoSubgraphs(
   serverUrl: string,
   folder: string,
   log: (line: string) => void = console.log,
+  progress?: ProgressListener,
 ): Promise<FolderImportOutcome> {
   const results: ImportResult[] = [];
   const rejected: LoadRejected[] = [];
@@ -29,7 +31,7 @@ export async function importIntoSubgraphs(
     const orm = await openMigrated(pkg, serverUrl, log);
     const started = Date.now();
     try {
-      const result = await importFolder(orm, pkg.importSpec, folder, { log }).catch((error: unknown) => {
+      const result = await importFolder(orm, pkg.importSpec, folder, { log, progress }).catch((error: unknown) => {
         logImport(logger, pkg.info.name, folder, Date.now() - started, error);
         throw error;
       });
