@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GATEWAY_NODE_OPTIONS } from '@tdg/gateway';
+import { SUBGRAPH_NODE_OPTIONS } from '@tdg/kit/node-options';
 import { parse } from 'yaml';
 import { SUBGRAPH_INFOS } from '../scripts/src/subgraph-packages.ts';
 
@@ -55,6 +56,9 @@ describe('docker-compose.yml', () => {
     expect(service.depends_on?.[`${name}-db`].condition).toBe('service_healthy');
     expect(service.restart).toBe('unless-stopped');
     expect(service.environment?.HOST).toBe('0.0.0.0');
+    // The subgraphs' heap settings, as npm start and each subgraph's own start script run them.
+    expect(service.environment?.NODE_OPTIONS).toBe(SUBGRAPH_NODE_OPTIONS);
+    expect(JSON.parse(readFileSync(join(root, `subgraphs/${s.name}/package.json`), 'utf8')).scripts.start).toBe(`node ${SUBGRAPH_NODE_OPTIONS} src/main.ts`);
     expect(service.depends_on?.migrate.condition).toBe('service_completed_successfully');
     expect(service.healthcheck?.test.join(' ')).toContain(`http://127.0.0.1:${s.defaultPort}/health`);
   });

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { loadGatewayConfig, type RunningGateway, startGateway } from '@tdg/gateway';
 import { loadObservabilityConfig } from '@tdg/kit/observability/config';
 import { serveSubgraph } from '@tdg/kit/server';
-import { SUBGRAPHS } from '@tdg/kit/subgraph-registry';
 import { generateDemoData, writeDemoData } from '../scripts/src/demo-data/generate.ts';
 import { SUBGRAPH_PACKAGES } from '../scripts/src/subgraph-packages.ts';
 import { RESPONSE_CACHE_ENV, startFederation, type TestFederation } from './support/federation.ts';
@@ -80,7 +79,7 @@ test('requests are counted by validated operation name, outcome and code; latenc
 });
 
 test('every subgraph serves /metrics without the gateway signature, with the same token, its pool and SQL figures', async () => {
-  for (const s of SUBGRAPHS) {
+  for (const { info: s } of SUBGRAPH_PACKAGES) {
     const url = fed.subgraphs[s.name].url;
     // Started in-process without configuration: metrics on, no token (development). Protected below.
     const open = await scrape(url, null);
@@ -107,7 +106,7 @@ test('every subgraph serves /metrics without the gateway signature, with the sam
 });
 
 test('response-cache hits and misses are counted while the cache is on', async () => {
-  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [`${s.envPrefix}_URL`, fed.subgraphs[s.name].url]));
+  const urls = Object.fromEntries(SUBGRAPH_PACKAGES.map(({ info: s }) => [`${s.envPrefix}_URL`, fed.subgraphs[s.name].url]));
   let cached: RunningGateway | undefined;
   try {
     cached = await startGateway(

@@ -1,5 +1,6 @@
 import { formatProblem } from '@tdg/kit/load/spec';
 import { type ImportResult, LoadRejected, importFolder } from '@tdg/kit/load/import-folder';
+import type { ProgressListener } from '@tdg/kit/load/progress';
 import type { SubgraphPackage } from '@tdg/kit/subgraph-package';
 import { openMigrated } from './open-subgraph-db.ts';
 
@@ -17,6 +18,7 @@ export async function importIntoSubgraphs(
   serverUrl: string,
   folder: string,
   log: (line: string) => void = console.log,
+  progress?: ProgressListener,
 ): Promise<FolderImportOutcome> {
   const results: ImportResult[] = [];
   const rejected: LoadRejected[] = [];
@@ -24,7 +26,7 @@ export async function importIntoSubgraphs(
     const orm = await openMigrated(pkg, serverUrl, log);
     try {
       const started = Date.now();
-      const result = await importFolder(orm, pkg.importSpec, folder, { log });
+      const result = await importFolder(orm, pkg.importSpec, folder, { log, progress });
       results.push(result);
       const counts = Object.entries(result.loaded).map(([f, n]) => `${f} ${n}`);
       log(`[${pkg.info.name}] ${counts.length ? `loaded ${counts.join(', ')}` : 'no files of this subgraph in the folder'} (${Date.now() - started} ms)`);

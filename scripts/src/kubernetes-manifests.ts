@@ -5,6 +5,7 @@
  * test/kubernetes.test.ts checks the files are current and valid against the Kubernetes schemas.
  */
 import { GATEWAY_NODE_OPTIONS } from '@tdg/gateway';
+import { SUBGRAPH_NODE_OPTIONS } from '@tdg/kit/node-options';
 import type { SubgraphInfo } from '@tdg/kit/subgraph-info';
 import { stringify } from 'yaml';
 
@@ -151,6 +152,7 @@ export function subgraphManifests(s: SubgraphInfo): Manifest[] {
       { name: 'NODE_ENV', value: 'production' },
       { name: 'HOST', value: '0.0.0.0' },
       { name: `${s.envPrefix}_PORT`, value: String(s.defaultPort) },
+      { name: 'NODE_OPTIONS', value: SUBGRAPH_NODE_OPTIONS },
       // Through this subgraph's PgBouncer: many replicas, few server connections.
       secretEnv(`${s.envPrefix}_DATABASE_URL`, databaseSecret(s), 'pooled-url'),
       { name: 'DB_POOL_SIZE', value: '10' },

@@ -34,6 +34,7 @@ export async function runSubgraph(pkg: SubgraphPackage): Promise<void> {
     entities: pkg.entities,
     migrationsPath: pkg.migrationsPath,
     poolSize: config.poolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
     onQuery:
       countStatements || logStatements
         ? (sql) => {
@@ -56,6 +57,7 @@ export async function runSubgraph(pkg: SubgraphPackage): Promise<void> {
     production: config.production,
     signingSecret: config.signingSecret,
     sqlStatements: countStatements ? () => statements : undefined,
+    bounds: config.bounds,
     observability: config.observability,
   });
   console.log(`[${pkg.info.name}] ready at ${server.url}`);

@@ -13,7 +13,9 @@ import type { SubgraphContext } from './context.ts';
 import { formatSubgraphError } from './format-error.ts';
 import type { ObservabilityConfig } from './observability/config.ts';
 import { observeSubgraph } from './observability/subgraph.ts';
+import { boundLists, type RequestBoundsConfig, requestBoundsPlugin } from './request-bounds.ts';
 import { registerDrain } from './shutdown.ts';
+import { SUBGRAPH_BOUNDS } from './subgraph-config.ts';
 
 /** Everything that makes one subgraph: its schema, resolvers and how to build per-request loaders. */
 export interface SubgraphModule<Loaders> {
@@ -43,6 +45,8 @@ export interface ServeOptions {
   readonly plugins?: ApolloServerPlugin<SubgraphContext<unknown>>[];
   /** When given, `GET /stats/sql` answers `{ statements }`: the SQL statements run so far (for the benchmark). */
   readonly sqlStatements?: () => number;
+  /** Objects and time one request may take (request-bounds.ts); SUBGRAPH_BOUNDS by default. */
+  readonly bounds?: RequestBoundsConfig;
   /** Metrics, logs and traces (observability/); without it: metrics open, logs silent, no tracing. */
   readonly observability?: ObservabilityConfig;
   /** Where the JSON log lines go instead of stdout (tests). */
@@ -71,12 +75,19 @@ export async function serveSubgraph<L>(module: SubgraphModule<L>, options: Serve
   const observed = await observeSubgraph(app, module.name, options.orm, options.observability, options.logDestination);
   const schema = buildSubgraphSchema([{ typeDefs: module.typeDefs, resolvers: module.resolvers }]);
   if (module.access) enforceAccess(schema, module.access);
+  boundLists(schema);
   observed.instrument(schema);
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
     includeStacktraceInErrorResponses: !options.production,
     formatError: (formatted, error) => formatSubgraphError(formatted, error, options.production ?? false),
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginInlineTraceDisabled(), ...observed.plugins, ...((options.plugins ?? []) as ApolloServerPlugin<SubgraphContext<L>>[])],
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      ApolloServerPluginInlineTraceDisabled(),
+      requestBoundsPlugin(options.bounds ?? SUBGRAPH_BOUNDS),
+      ...observed.plugins,
+      ...((options.plugins ?? []) as ApolloServerPlugin<SubgraphContext<L>>[]),
+    ],
   });
   await apollo.start();
   const drain = registerDrain(app);

@@ -5,6 +5,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { recordAudit } from '../audit/record.ts';
 import type { Identity } from '../auth/identity.ts';
 import { RowsRejected } from './copy-upsert.ts';
+import type { ProgressListener } from './progress.ts';
 import { transactionalWithClient } from './pg-client.ts';
 import { readCsvFile } from './read-csv.ts';
 import { type ImportSpec, type LoadProblem, type ParsedRow, formatProblem } from './spec.ts';
@@ -16,6 +17,8 @@ export interface ImportOptions {
   readonly maxProblems?: number;
   /** Progress and warning lines. */
   readonly log?: (line: string) => void;
+  /** Told the rows read of each file as they are read (progress.ts). */
+  readonly progress?: ProgressListener;
 }
 
 export interface ImportResult {
@@ -58,7 +61,7 @@ export async function importFolder(orm: MikroORM, spec: ImportSpec, folder: stri
     const path = join(folder, file.file);
     if (!existsSync(path)) continue;
     const started = performance.now();
-    const result = readCsvFile(path, file);
+    const result = readCsvFile(path, file, options.progress?.(`[${spec.subgraph}] ${file.file}`));
     readMs.set(file.file, performance.now() - started);
     problems.push(...result.problems);
     warnings.push(...result.warnings);
