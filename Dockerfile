@@ -13,5 +13,7 @@ COPY scripts/package.json scripts/
 COPY web/package.json web/
 RUN npm ci --omit=dev --ignore-scripts
 COPY . .
+# The explorer and dashboard pages (web/dist/), which the gateway serves; built here as `npm install` builds them.
+RUN node web/build.ts
 ENV NODE_ENV=production HOST=0.0.0.0
 USER node
