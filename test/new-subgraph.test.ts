@@ -18,14 +18,16 @@ const run = (cwd: string, ...args: string[]) => {
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 };
 
-test.each([
-  ['Bad_Name', /not a kebab-case name/],
-  ['scitts', /already lists a subgraph named "scitts"/],
-  ['kit', /shared kit/],
-  ['research', /--type "lower" must be a PascalCase/, '--type', 'lower'],
-])('%s is refused with a clear message and nothing is written', (name, message, ...rest) => {
+const REFUSALS: { name: string; message: RegExp; options?: string[] }[] = [
+  { name: 'Bad_Name', message: /not a kebab-case name/ },
+  { name: 'scitts', message: /already lists a subgraph named "scitts"/ },
+  { name: 'kit', message: /shared kit/ },
+  { name: 'research', message: /--type "lower" must be a PascalCase/, options: ['--type', 'lower'] },
+];
+
+test.each(REFUSALS)('$name is refused with a clear message and nothing is written', ({ name, message, options = [] }) => {
   const before = readFileSync(join(root, 'schema/supergraph.yaml'), 'utf8');
-  const result = run(root, name, ...rest);
+  const result = run(root, name, ...options);
   expect(result.status).toBe(1);
   expect(result.out).toMatch(message);
   expect(readFileSync(join(root, 'schema/supergraph.yaml'), 'utf8')).toBe(before);

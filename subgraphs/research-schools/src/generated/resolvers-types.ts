@@ -28,6 +28,42 @@ export type AccessRule =
   /** Anyone, signed in or not. */
   | 'PUBLIC';
 
+/** A change to an organisation's records, from the audit trail of the subgraph that holds them. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** The organisation the actor acted for. */
+  actorOrganisation: Maybe<Scalars['String']['output']>;
+  /** The actor's roles. */
+  actorRoles: Array<Scalars['String']['output']>;
+  /** Who made it: the subject of the verified token, or operator:<name> for a bulk load. */
+  actorSubject: Scalars['String']['output'];
+  /** The record after the change, as JSON (null when removed). */
+  after: Maybe<Scalars['String']['output']>;
+  /** When the change was made (ISO 8601). */
+  at: Scalars['String']['output'];
+  /** The record before the change, as JSON (null when created). */
+  before: Maybe<Scalars['String']['output']>;
+  /** The changed record's id (the folder for an import). */
+  entityId: Scalars['String']['output'];
+  /** What changed: an entity type, or a file name for an import. */
+  entityType: Scalars['String']['output'];
+  /** Entry number within its subgraph. */
+  id: Scalars['ID']['output'];
+  /** The mutation name, or import. */
+  operation: Scalars['String']['output'];
+  /** Organisation owning the changed record. */
+  organisation: Maybe<Scalars['String']['output']>;
+  /** GraphQL mutation or bulk import. */
+  source: AuditSource;
+};
+
+/** Where an audit entry came from. */
+export type AuditSource =
+  /** A GraphQL mutation. */
+  | 'GRAPHQL'
+  /** A bulk load with npm run import. */
+  | 'IMPORT';
+
 /** An English local authority (LA), keeper of the register of its schools. */
 export type LocalAuthority = {
   __typename?: 'LocalAuthority';
@@ -184,8 +220,10 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AccessRule: AccessRule;
-  LocalAuthority: ResolverTypeWrapper<LocalAuthorityReferenceModel>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditSource: AuditSource;
+  LocalAuthority: ResolverTypeWrapper<LocalAuthorityReferenceModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ResearchSchool: ResolverTypeWrapper<ResearchSchoolModel>;
@@ -196,8 +234,9 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  LocalAuthority: LocalAuthorityReferenceModel;
+  AuditEntry: AuditEntry;
   ID: Scalars['ID']['output'];
+  LocalAuthority: LocalAuthorityReferenceModel;
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
   ResearchSchool: ResearchSchoolModel;
@@ -213,6 +252,21 @@ export type AccessDirectiveArgs = {
 };
 
 export type AccessDirectiveResolver<Result, Parent, ContextType = Context, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  actorOrganisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  actorRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  actorSubject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['AuditSource'], ParentType, ContextType>;
+}>;
 
 export type LocalAuthorityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LocalAuthority'] = ResolversParentTypes['LocalAuthority'], FederationReferenceType extends FederationReferenceTypes['LocalAuthority'] = FederationReferenceTypes['LocalAuthority']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LocalAuthority']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -240,6 +294,7 @@ export type SchoolResolvers<ContextType = Context, ParentType extends ResolversP
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AuditEntry?: AuditEntryResolvers<ContextType>;
   LocalAuthority?: LocalAuthorityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ResearchSchool?: ResearchSchoolResolvers<ContextType>;
