@@ -15,6 +15,7 @@ import { explorerLandingPage, pagesPlugin } from './pages/index.ts';
 import { fieldSuggestionsPlugin } from './plugins/field-suggestions.ts';
 import { introspectionPlugin } from './plugins/introspection.ts';
 import { demandControlPlugin } from './plugins/demand-control.ts';
+import { responseBoundsPlugin } from './plugins/response-bounds.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits.ts';
 import { formatGatewayError } from './plugins/subgraph-errors.ts';
 import { registerRateLimit } from './rate-limit.ts';
@@ -55,7 +56,7 @@ export async function startGateway(config: GatewayConfig, logDestination?: { wri
     // Any subgraph the supergraph names: at its URL from the environment (<NAME>_URL), else its routing URL.
     buildService: ({ name, url }) => {
       const [endpoint] = config.subgraphSettings.resolve([{ name, routingUrl: url ?? '' }]);
-      return new SignedDataSource(name, endpoint.url, config.signingSecret, { shareInFlightReads: config.shareInFlightReads, observe: observed.subgraphFetch });
+      return new SignedDataSource(name, endpoint.url, config.signingSecret, { shareInFlightReads: config.shareInFlightReads, observe: observed.subgraphFetch, maxResponseBytes: config.maxSubgraphResponseBytes });
     },
   });
   const verify = await createTokenVerifier(config.auth);
@@ -82,6 +83,7 @@ export async function startGateway(config: GatewayConfig, logDestination?: { wri
       fieldSuggestionsPlugin(config.production),
       introspectionPlugin(config.production),
       operationLimitsPlugin(config.operationLimits),
+      responseBoundsPlugin(),
       demandControlPlugin({ directives: () => costDirectivesOf(supergraph.current?.sdl ?? sdl), pageCaps: PAGE_SIZE_CAPS, limitsByTier: config.operationLimits }),
       ...(responseCache?.plugins ?? []),
       ...observed.plugins,

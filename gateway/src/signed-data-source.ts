@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { encodeIdentity, SIGNATURE_HEADERS, signEncoded } from '@tdg/kit/auth/signing';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.ts';
+import { boundedResponse } from './subgraph-calls/bounded-response.ts';
 import { InFlightReads, type SharedAnswer } from './subgraph-calls/in-flight.ts';
 import { accessScope } from './access-scope.ts';
 import type { SubgraphFetchObserver } from './observability/subgraph-fetch.ts';
@@ -19,6 +20,8 @@ export interface SignedDataSourceOptions {
   readonly shareInFlightReads: boolean;
   /** Metrics, request id and trace context of each call (observability/subgraph-fetch.ts). */
   readonly observe?: SubgraphFetchObserver;
+  /** Largest answer read from the subgraph, in bytes (subgraph-calls/bounded-response.ts); unbounded when unset. */
+  readonly maxResponseBytes?: number;
 }
 
 /**
@@ -49,7 +52,9 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const fetcher = this.fetcher;
     const signed = (input: string, headers: Record<string, string>, body: string, method: string) => {
       const signature = signEncoded(secret, headers[SIGNATURE_HEADERS.identity] ?? '', body);
-      return fetcher(input, { method, headers: { ...headers, ...signature }, body });
+      const answer = fetcher(input, { method, headers: { ...headers, ...signature }, body });
+      const max = options.maxResponseBytes;
+      return max ? answer.then((response) => boundedResponse(response, max, subgraph)) : answer;
     };
     const send = options.observe?.wrap(subgraph, signed) ?? signed;
     this.fetcher = (async (input: string, init: { body?: string; headers?: Record<string, string>; method?: string }) => {
