@@ -12,6 +12,7 @@ import { importIntoSubgraphs } from '../../scripts/src/import-command.ts';
 import { openMigrated } from '../../scripts/src/open-subgraph-db.ts';
 import { SUBGRAPH_PACKAGES } from '../../scripts/src/subgraph-packages.ts';
 import { type DatasetSize, PATHS, benchPorts } from './config.ts';
+import type { ImportTiming } from './report.ts';
 import { readLocalSubgraphs } from '../../scripts/src/subgraph-list.ts';
 
 /** The subgraphs of schema/supergraph.yaml that run from this repository. */
@@ -26,6 +27,8 @@ export interface BenchDatabases {
   readonly loaded: boolean;
   /** Seconds spent generating and importing (0 when skipped). */
   readonly loadSeconds: number;
+  /** Rows and times per file of the import, when this run loaded the data. */
+  readonly importTiming: ImportTiming | null;
   /** Where the server is: `embedded` or DATABASE_URL's host. */
   readonly server: string;
   release(): Promise<void>;
@@ -43,7 +46,7 @@ const withDatabase = (serverUrl: string, database: string) => {
 const marker = (size: DatasetSize, seed: number) => `tdg-bench dataset ${size} seed ${seed}`;
 
 /** Opens (and, when needed, loads) the benchmark databases for a dataset. */
-export async function prepareDatabases(size: DatasetSize, seed: number, log: (line: string) => void): Promise<BenchDatabases> {
+export async function prepareDatabases(size: DatasetSize, seed: number, log: (line: string) => void, reload = false): Promise<BenchDatabases> {
   const { serverUrl, server, release } = await acquireServer(log);
   try {
     const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, withDatabase(serverUrl, benchDatabaseName(s.name, size))])) as Record<string, string>;
@@ -54,13 +57,14 @@ export async function prepareDatabases(size: DatasetSize, seed: number, log: (li
     await admin.connect();
     let loaded = false;
     let migrated = false;
+    let importTiming: ImportTiming | null = null;
     const started = performance.now();
     try {
       const comments = await admin.query<{ datname: string; comment: string | null }>(
         `select datname, shobj_description(oid, 'pg_database') as comment from pg_database where datname = any($1)`,
         [SUBGRAPHS.map((s) => benchDatabaseName(s.name, size))],
       );
-      const ready = comments.rows.length === SUBGRAPHS.length && comments.rows.every((r) => r.comment === marker(size, seed));
+      const ready = !reload && comments.rows.length === SUBGRAPHS.length && comments.rows.every((r) => r.comment === marker(size, seed));
       if (ready) {
         log(`databases already hold the ${size} dataset (seed ${seed}): load skipped`);
         // Migrations added since the load still apply (then statistics and visibility maps are refreshed, as after a load).
@@ -77,8 +81,16 @@ export async function prepareDatabases(size: DatasetSize, seed: number, log: (li
         log(`generating the ${size} demo dataset (seed ${seed})…`);
         const folder = await writeDemoFolder(join(PATHS.dataDir, 'demo'), size, seed);
         log(`importing ${folder} into ${SUBGRAPHS.map((s) => benchDatabaseName(s.name, size)).join(', ')}…`);
+        const importStarted = performance.now();
         const outcome = await importIntoSubgraphs(SUBGRAPH_PACKAGES, serverUrl, folder, (line) => log(`  ${line}`));
         if (outcome.rejected.length > 0) throw new Error(`the ${size} demo dataset was rejected by ${outcome.rejected.length} subgraph(s)`);
+        importTiming = {
+          size,
+          seconds: (performance.now() - importStarted) / 1000,
+          files: outcome.results.flatMap((r) =>
+            Object.entries(r.loaded).map(([file, rows]) => ({ subgraph: r.subgraph, file, rows, readMs: r.timings[file]?.readMs ?? 0, writeMs: r.timings[file]?.writeMs ?? 0 })),
+          ),
+        };
         for (const s of SUBGRAPHS) await admin.query(`comment on database "${benchDatabaseName(s.name, size)}" is '${marker(size, seed)}'`);
         loaded = true;
       }
@@ -86,7 +98,7 @@ export async function prepareDatabases(size: DatasetSize, seed: number, log: (li
       await admin.end();
     }
     if (loaded || migrated) await analyze(Object.values(urls));
-    return { urls, env, loaded, loadSeconds: loaded ? (performance.now() - started) / 1000 : 0, server, release };
+    return { urls, env, loaded, loadSeconds: loaded ? (performance.now() - started) / 1000 : 0, importTiming, server, release };
   } catch (error) {
     await release();
     throw error;

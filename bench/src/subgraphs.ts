@@ -15,6 +15,14 @@ export interface RunningSubgraphs {
   readonly urls: Readonly<Record<string, string>>;
   /** SQL statements each subgraph has run so far. */
   sqlStatements(): Promise<Record<string, number>>;
+  /** SQL statements and bytes of GraphQL requests and responses of each subgraph so far. */
+  stats(): Promise<Record<string, SubgraphStats>>;
+}
+
+export interface SubgraphStats {
+  readonly statements: number;
+  readonly requestBytes: number;
+  readonly responseBytes: number;
 }
 
 export async function startSubgraphs(ports: Ports, databaseEnv: Readonly<Record<string, string>>): Promise<RunningSubgraphs> {
@@ -40,18 +48,21 @@ export async function startSubgraphs(ports: Ports, databaseEnv: Readonly<Record<
   await Promise.all(
     SUBGRAPHS.map((s, i) => waitUntil(children[i], 'health', async () => (await fetch(`${base[s.name]}/health`, { signal: AbortSignal.timeout(1000) })).ok)),
   );
+  const stats = async () => {
+    const entries = await Promise.all(
+      SUBGRAPHS.map(async (s) => {
+        const response = await fetch(`${base[s.name]}/stats/sql`);
+        if (!response.ok) throw new Error(`${s.name}: GET /stats/sql answered ${response.status} (SQL_STATEMENT_STATS not supported?)`);
+        const body = (await response.json()) as Partial<SubgraphStats>;
+        return [s.name, { statements: body.statements ?? 0, requestBytes: body.requestBytes ?? 0, responseBytes: body.responseBytes ?? 0 }] as const;
+      }),
+    );
+    return Object.fromEntries(entries) as Record<string, SubgraphStats>;
+  };
   return {
     children,
     urls,
-    sqlStatements: async () => {
-      const entries = await Promise.all(
-        SUBGRAPHS.map(async (s) => {
-          const response = await fetch(`${base[s.name]}/stats/sql`);
-          if (!response.ok) throw new Error(`${s.name}: GET /stats/sql answered ${response.status} (SQL_STATEMENT_STATS not supported?)`);
-          return [s.name, ((await response.json()) as { statements: number }).statements] as const;
-        }),
-      );
-      return Object.fromEntries(entries) as Record<string, number>;
-    },
+    sqlStatements: async () => Object.fromEntries(Object.entries(await stats()).map(([name, s]) => [name, s.statements])) as Record<string, number>,
+    stats,
   };
 }

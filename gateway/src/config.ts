@@ -22,6 +22,8 @@ export interface GatewayConfig {
    * else the supergraph's routing URL and `SUBGRAPH_TIMEOUT_MS` (supergraph/subgraph-settings.ts).
    */
   readonly subgraphSettings: SubgraphSettings;
+  /** How the supergraph file is followed: change events debounced `debounceMs`, and read every `pollMs` anyway. */
+  readonly supergraphWatch: { readonly debounceMs: number; readonly pollMs: number };
   /** Secret shared with the subgraphs, to sign every request sent to them. */
   readonly signingSecret: string;
   /** How bearer tokens are verified. */
@@ -62,6 +64,9 @@ const trustProxyVar = z
 /** Default of SUBGRAPH_TIMEOUT_MS: how long the gateway waits for a subgraph's answer. */
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 
+/** Quiet time after the supergraph file's last change event before it is read (a write in several steps read once). */
+const SUPERGRAPH_DEBOUNCE_MS = 200;
+
 const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -72,6 +77,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     SUBGRAPH_SIGNING_SECRET: secretVar,
     SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
     SUBGRAPH_TIMEOUT_MS: timeoutVar.default(DEFAULT_SUBGRAPH_TIMEOUT_MS),
+    SUPERGRAPH_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(2000),
     TRUST_PROXY: trustProxyVar,
     RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(0),
     RESPONSE_CACHE_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
@@ -95,6 +101,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     production: e.NODE_ENV === 'production',
     supergraphPath,
     subgraphSettings,
+    supergraphWatch: { debounceMs: SUPERGRAPH_DEBOUNCE_MS, pollMs: e.SUPERGRAPH_POLL_MS as number },
     signingSecret: e.SUBGRAPH_SIGNING_SECRET as string,
     auth,
     rateLimits,

@@ -18,6 +18,8 @@ export interface SignedDataSourceOptions {
    * same access scope, and no write sent to this subgraph through this gateway since the first one started.
    */
   readonly shareInFlightReads: boolean;
+  /** Milliseconds to wait for the subgraph's answer (SUBGRAPH_TIMEOUT_MS, `<NAME>_TIMEOUT_MS`). */
+  readonly timeoutMs?: number;
   /** Metrics, request id and trace context of each call (observability/subgraph-fetch.ts). */
   readonly observe?: SubgraphFetchObserver;
   /** Largest answer read from the subgraph, in bytes (subgraph-calls/bounded-response.ts); unbounded when unset. */

@@ -65,14 +65,17 @@ const WHO: Record<Tier, string> = {
  * and directives, measured with GraphQL Armor (the cost budget is demand control's: demand-control.ts). Apollo's
  * validation rules are the same for every request, so the tier's rules run here, on the parsed and validated document,
  * once the caller is known; the first limit exceeded is answered (HTTP 400) with its code: TOKEN_LIMIT_EXCEEDED,
- * DEPTH_LIMIT_EXCEEDED, ALIAS_LIMIT_EXCEEDED or DIRECTIVE_LIMIT_EXCEEDED. Results are cached per document and tier.
+ * DEPTH_LIMIT_EXCEEDED, ALIAS_LIMIT_EXCEEDED or DIRECTIVE_LIMIT_EXCEEDED. Results are cached per schema (a new
+ * supergraph served starts a new cache; requests on the old one keep theirs), document and tier.
  */
 export function operationLimitsPlugin(limitsByTier: Readonly<Record<Tier, OperationLimits>>): ApolloServerPlugin<GatewayContext> {
-  const seen = new LRUCache<string, readonly LimitViolation[]>({ max: 5000 });
+  const bySchema = new WeakMap<GraphQLSchema, LRUCache<string, readonly LimitViolation[]>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, source, queryHash, schema }) {
+          let seen = bySchema.get(schema);
+          if (!seen) bySchema.set(schema, (seen = new LRUCache({ max: 5000 })));
           const tier = tierOf(contextValue.identity);
           const key = `${tier}:${queryHash}`;
           let violations = seen.get(key);

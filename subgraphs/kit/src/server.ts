@@ -16,6 +16,7 @@ import { observeSubgraph } from './observability/subgraph.ts';
 import { boundLists, type RequestBoundsConfig, requestBoundsPlugin } from './request-bounds.ts';
 import { registerDrain } from './shutdown.ts';
 import { SUBGRAPH_BOUNDS } from './subgraph-config.ts';
+import { countGraphqlTraffic } from './traffic-count.ts';
 
 /** Everything that makes one subgraph: its schema, resolvers and how to build per-request loaders. */
 export interface SubgraphModule<Loaders> {
@@ -43,7 +44,10 @@ export interface ServeOptions {
   /** Secret shared with the gateway: every GraphQL request must carry its signature (see auth/signing.ts). */
   readonly signingSecret: string;
   readonly plugins?: ApolloServerPlugin<SubgraphContext<unknown>>[];
-  /** When given, `GET /stats/sql` answers `{ statements }`: the SQL statements run so far (for the benchmark). */
+  /**
+   * When given, `GET /stats/sql` answers `{ statements, requestBytes, responseBytes }`: the SQL statements run and the
+   * bytes of /graphql requests and responses so far (for the benchmark, traffic-count.ts).
+   */
   readonly sqlStatements?: () => number;
   /** Objects and time one request may take (request-bounds.ts); SUBGRAPH_BOUNDS by default. */
   readonly bounds?: RequestBoundsConfig;
@@ -101,7 +105,8 @@ export async function serveSubgraph<L>(module: SubgraphModule<L>, options: Serve
     }
   });
   const { sqlStatements } = options;
-  if (sqlStatements) app.get('/stats/sql', async () => ({ subgraph: module.name, statements: sqlStatements() }));
+  const traffic = sqlStatements ? countGraphqlTraffic(app) : null;
+  if (sqlStatements) app.get('/stats/sql', async () => ({ subgraph: module.name, statements: sqlStatements(), ...traffic }));
   // Only the gateway may call: the signature covers the raw body, so keep it as received.
   const verifier = new SignatureVerifier(options.signingSecret);
   const identities = new WeakMap<object, Identity | null>();

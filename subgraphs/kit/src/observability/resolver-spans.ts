@@ -1,4 +1,4 @@
-import { context as otelContext, type Span, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context as otelContext, SpanStatusCode, trace } from '@opentelemetry/api';
 import { type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
 
 const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as { then?: unknown } | null)?.then === 'function';
@@ -32,6 +32,11 @@ export function traceResolvers(schema: GraphQLSchema): void {
           throw error;
         }
         if (isPromise(result)) return result.then(ok(end), fail(end));
+        // `_entities` answers a list of promises: the span lasts until they are all settled.
+        if (Array.isArray(result) && result.some(isPromise)) {
+          void Promise.allSettled(result).then((all) => end(all.some((r) => r.status === 'rejected')));
+          return result;
+        }
         end(false);
         return result;
       };
@@ -49,4 +54,3 @@ const fail = (end: (failed: boolean) => void) => (error: unknown) => {
   throw error;
 };
 
-export type { Span };

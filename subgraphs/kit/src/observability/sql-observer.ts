@@ -1,6 +1,6 @@
 import { type Configuration, DefaultLogger, type LoggerOptions, type LogContext } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, TraceFlags, trace } from '@opentelemetry/api';
 
 /** Called after each SQL statement with its time in ms, whether it failed, and its first keyword (select, insert…). */
 export type SqlListener = (tookMs: number, failed: boolean, kind: string) => void;
@@ -28,7 +28,7 @@ export function sanitizeSql(sql: string): string {
 
 /**
  * MikroORM's logger with two additions, both after each statement: a span for it (back-dated by its time) under the
- * active span — only when one is recording, so nothing is done while tracing is off — and the listener set by
+ * active span — only when there is a sampled one, so nothing is done while tracing is off — and the listener set by
  * `observeSql` (the subgraph's SQL metrics). Everything else is the DefaultLogger's (SQL_STATEMENT_LOG, counting).
  */
 export class ObservedLogger extends DefaultLogger {
@@ -46,8 +46,9 @@ export class ObservedLogger extends DefaultLogger {
     if (took === undefined || context.namespace === 'slow-query') return;
     const failed = context.level === 'error';
     this.listener?.(took, failed, statementKind(context.query));
+    // Under a sampled span of this request (even one already ended, as a resolver's that returned before its loader ran).
     const active = trace.getActiveSpan();
-    if (!active?.isRecording()) return;
+    if (!active || (active.spanContext().traceFlags & TraceFlags.SAMPLED) === 0) return;
     const end = Date.now();
     const span = trace.getTracer('tdg').startSpan(
       `${statementKind(context.query)} ${this.database ?? ''}`.trim(),
