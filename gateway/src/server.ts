@@ -13,6 +13,7 @@ import { explorerLandingPage, pagesPlugin } from './pages/index.ts';
 import { fieldSuggestionsPlugin } from './plugins/field-suggestions.ts';
 import { introspectionPlugin } from './plugins/introspection.ts';
 import { demandControlPlugin } from './plugins/demand-control.ts';
+import { responseBoundsPlugin } from './plugins/response-bounds.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits.ts';
 import { formatGatewayError } from './plugins/subgraph-errors.ts';
 import { registerRateLimit } from './rate-limit.ts';
@@ -70,6 +71,7 @@ export async function startGateway(config: GatewayConfig, logDestination?: { wri
       fieldSuggestionsPlugin(config.production),
       introspectionPlugin(config.production),
       operationLimitsPlugin(config.operationLimits),
+      responseBoundsPlugin(),
       demandControlPlugin({ directives: () => costDirectivesOf(supergraph.current?.sdl ?? ''), limitsByTier: config.operationLimits }),
       ...(responseCache?.plugins ?? []),
       ...observed.plugins,
