@@ -49,7 +49,7 @@ test('a new field: listed safe, exit 0', () => {
   expect(status).toBe(0);
   expect(report.ok).toBe(true);
   expect(report.changes).toContainEqual(expect.objectContaining({ criticality: 'SAFE', type: 'FIELD_ADDED', path: 'LocalAuthority.website', usedBy: [] }));
-  expect(check('local-authorities', path).output).toMatch(/Safe changes[^]*Field 'website' was added to object type 'LocalAuthority'/);
+  expect(check('local-authorities', path).output).toMatch(/Safe changes[\s\S]*Field 'website' was added to object type 'LocalAuthority'/);
 });
 
 test('a removed field an operation uses: exit 1, naming the operation and the field', () => {
