@@ -13,6 +13,7 @@ import { explorerLandingPage, pagesPlugin } from './pages/index.ts';
 import { fieldSuggestionsPlugin } from './plugins/field-suggestions.ts';
 import { introspectionPlugin } from './plugins/introspection.ts';
 import { demandControlPlugin } from './plugins/demand-control.ts';
+import { responseBoundsPlugin } from './plugins/response-bounds.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits.ts';
 import { formatGatewayError } from './plugins/subgraph-errors.ts';
 import { registerRateLimit } from './rate-limit.ts';
@@ -71,6 +72,7 @@ export async function startGateway(config: GatewayConfig, logDestination?: { wri
       fieldSuggestionsPlugin(config.production),
       introspectionPlugin(config.production),
       operationLimitsPlugin(config.operationLimits),
+      responseBoundsPlugin(),
       demandControlPlugin({ directives: () => costDirectivesOf(supergraph.current?.sdl ?? ''), pageCaps: PAGE_SIZE_CAPS, limitsByTier: config.operationLimits }),
       ...(responseCache?.plugins ?? []),
       ...observed.plugins,

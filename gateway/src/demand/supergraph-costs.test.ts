@@ -5,6 +5,7 @@ import { PAGE_SIZE_CAPS } from '@tdg/kit/page-size';
 import { type GraphQLSchema, getNullableType, isListType, isObjectType, parse, validate } from 'graphql';
 import { OPERATION_LIMITS } from '../limits.ts';
 import { readCostDirectives } from './cost-directives.ts';
+import { CYCLES } from '../../../test/support/cycles.ts';
 import { estimateCost } from './estimate-cost.ts';
 
 /** The demand-control annotations of the committed supergraph, against the API schema the gateway serves. */
@@ -64,15 +65,6 @@ test.each(operations)('every operation in %s is within the staff and analyst bud
   }
 });
 
-/** The issue's query and the same shape through the graph's other cycles: refused for every tier. */
-export const CYCLES: readonly (readonly [string, string])[] = [
-  ['region → localAuthorities → region', '{ regions { localAuthorities { region { localAuthorities { region { localAuthorities { region { localAuthorities { region { code } } } } } } } } } }'],
-  ['localAuthority → curriculumHubs → localAuthorities', '{ localAuthorities { curriculumHubs { localAuthorities { curriculumHubs { localAuthorities { curriculumHubs { localAuthorities { code } } } } } } } }'],
-  ['school → networks → members', '{ schools(first: 100) { nodes { networks { members { networks { members { networks { members { urn } } } } } } } } }'],
-  ['school → partnerScitts → partnerSchools', '{ schools { nodes { partnerScitts { partnerSchools { partnerScitts { partnerSchools { partnerScitts { partnerSchools { urn } } } } } } } } }'],
-  ['teacher → mentoring → mentor', '{ teacher(trn: "1234567") { mentoring { teacher { mentoring { teacher { mentoring { teacher { mentoring { id } } } } } } } } }'],
-  ['hub → localAuthorities → teachingSchoolHubs', '{ teachingSchoolHubs { localAuthorities { teachingSchoolHubs { localAuthorities { teachingSchoolHubs { localAuthorities { code } } } } } } }'],
-];
 
 test.each(CYCLES)('%s, nested as in the issue, costs more than any budget', (_cycle, query) => {
   expect(validate(schema, parse(query))).toEqual([]);
