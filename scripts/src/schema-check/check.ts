@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parseSubgraphSdl } from '@tdg/kit/shared-sdl';
 import { Supergraph } from '@apollo/federation-internals';
 import { type Change, diff } from '@graphql-inspector/core';
 import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
+import { parseSubgraphSdl } from '@tdg/kit/shared-sdl';
 import { introspectSubgraph } from '../composition.ts';
 import { PROJECT_ROOT } from '../project-config.ts';
 import { SUPERGRAPH_CONFIG, readSubgraphList } from '../subgraph-list.ts';
@@ -107,7 +107,7 @@ export async function checkSchema(options: SchemaCheckOptions): Promise<SchemaCh
 
   let candidate: DocumentNode;
   try {
-    // With the definitions every subgraph shares (the kit's sdl/shared.graphql), as the kit and compose add them.
+    // With the definitions every subgraph shares (the kit's sdl/shared.graphql) it uses, as `npm run compose` reads SDL.
     candidate = parseSubgraphSdl(readFileSync(sdlFile, 'utf8'));
   } catch (error) {
     const e = error as GraphQLError;
