@@ -8,7 +8,6 @@ import { costDirectivesOf } from '../gateway/src/demand/cost-directives.ts';
 import { estimateCost } from '../gateway/src/demand/estimate-cost.ts';
 import { OPERATION_LIMITS } from '@tdg/gateway';
 import { withDatabase } from '@tdg/kit/database-url';
-import { PAGE_SIZE_CAPS } from '@tdg/kit/page-size';
 import { SUBGRAPH_INFOS as SUBGRAPHS } from '../scripts/src/subgraph-packages.ts';
 import { type GraphQLSchema, parse } from 'graphql';
 import { CYCLES } from './support/cycles.ts';
@@ -152,7 +151,7 @@ test('a seeded set of random nested queries within every limit: data or a clear 
     const query = randomQuery(schema, random, { maxDepth: 1 + Math.floor(random() * limits.depth), maxAliases: 3, width: 3 });
     const document = parse(query);
     if (checkOperationLimits(schema, document, query, limits, 'analyst').length > 0) continue;
-    if (estimateCost(schema, document, { directives, pageCaps: PAGE_SIZE_CAPS }).cost > limits.cost) continue;
+    if (estimateCost(schema, document, { directives }).cost > limits.cost) continue;
     queries.push(query);
   }
   expect(queries.length).toBe(60);

@@ -20,7 +20,6 @@ import { registerRateLimit } from './rate-limit.ts';
 import { readinessReport } from './readiness.ts';
 import { type CurrentSupergraph, supergraphGateway } from './supergraph/index.ts';
 import { costDirectivesOf } from './demand/cost-directives.ts';
-import { PAGE_SIZE_CAPS } from '@tdg/kit/page-size';
 
 export interface RunningGateway {
   readonly url: string;
@@ -73,7 +72,7 @@ export async function startGateway(config: GatewayConfig, logDestination?: { wri
       introspectionPlugin(config.production),
       operationLimitsPlugin(config.operationLimits),
       responseBoundsPlugin(),
-      demandControlPlugin({ directives: () => costDirectivesOf(supergraph.current?.sdl ?? ''), pageCaps: PAGE_SIZE_CAPS, limitsByTier: config.operationLimits }),
+      demandControlPlugin({ directives: () => costDirectivesOf(supergraph.current?.sdl ?? ''), limitsByTier: config.operationLimits }),
       ...(responseCache?.plugins ?? []),
       ...observed.plugins,
     ],
