@@ -24,10 +24,16 @@ async function start(env: NodeJS.ProcessEnv): Promise<Started> {
   const child = spawn(process.execPath, [join(root, 'scripts/src/start.ts')], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
-  const deadline = Date.now() + 150_000;
+  // Generous: on a loaded 2-core machine the five processes take minutes to boot.
+  const deadline = Date.now() + 240_000;
   while (!output.includes('The graph is up')) {
     if (child.exitCode !== null) throw new Error(`npm start exited ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
+    if (Date.now() > deadline) {
+      // Stop what it started, so that the next test does not find its ports and data taken.
+      child.kill('SIGINT');
+      await new Promise((r) => child.once('exit', r));
+      throw new Error(`npm start did not come up:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return { child, output: () => output };
@@ -173,7 +179,7 @@ describe('npm start', () => {
     } finally {
       expect(await stop(second)).toBe(INTERRUPTED);
     }
-  });
+  }, 600_000);
 
   test('a subgraph that dies is restarted by the supervisor, the reason logged; every process runs with its heap bound', async () => {
     const running = await start(env);
@@ -198,7 +204,7 @@ describe('npm start', () => {
     } finally {
       expect(await stop(running)).toBe(INTERRUPTED);
     }
-  }, 240_000);
+  }, 360_000);
 
   test('fails fast listing every configuration problem', () => {
     const result = spawnSync(process.execPath, [join(root, 'scripts/src/start.ts')], {

@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { encodeIdentity, SIGNATURE_HEADERS, signEncoded } from '@tdg/kit/auth/signing';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.ts';
+import { boundedResponse } from './subgraph-calls/bounded-response.ts';
 import { InFlightReads, type SharedAnswer } from './subgraph-calls/in-flight.ts';
 import { accessScope } from './access-scope.ts';
 import type { SubgraphFetchObserver } from './observability/subgraph-fetch.ts';
@@ -29,6 +30,8 @@ export interface SignedDataSourceOptions {
   readonly timeoutMs?: number;
   /** Metrics, request id and trace context of each call (observability/subgraph-fetch.ts). */
   readonly observe?: SubgraphFetchObserver;
+  /** Largest answer read from the subgraph, in bytes (subgraph-calls/bounded-response.ts); unbounded when unset. */
+  readonly maxResponseBytes?: number;
 }
 
 /**
@@ -61,11 +64,14 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // (made again for a retry: a fresh nonce), under the deadline; the answer is read whole before the deadline.
     const fetcher = this.fetcher;
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const maxBytes = options.maxResponseBytes;
     const timed = (read: boolean) => async (input: string, headers: Record<string, string>, body: string, method: string) => {
       const answer = await callWithDeadline(
         (signal) => {
           const signature = signEncoded(secret, headers[SIGNATURE_HEADERS.identity] ?? '', body);
-          return fetcher(input, { method, headers: { ...headers, ...signature }, body, signal } as Parameters<typeof fetcher>[1]);
+          const response = fetcher(input, { method, headers: { ...headers, ...signature }, body, signal } as Parameters<typeof fetcher>[1]);
+          // At most MAX_SUBGRAPH_RESPONSE_MB read (subgraph-calls/bounded-response.ts).
+          return maxBytes ? response.then((r) => boundedResponse(r, maxBytes, subgraph)) : response;
         },
         { subgraph, timeoutMs, read },
       );
