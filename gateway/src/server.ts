@@ -53,7 +53,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     },
   });
   const verify = await createTokenVerifier(config.auth);
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });
+  // return503OnClosing off: a request that reached us while the listener closes (SIGTERM) is served, not refused.
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy, return503OnClosing: false });
   installErrorHandler(app, config.production);
   // Null unless RESPONSE_CACHE_TTL_SECONDS is set: then nothing of the cache is loaded or started.
   const responseCache =
