@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { PROJECT_ROOT } from '../../scripts/src/project-config.ts';
 import { type ProcessFederation, startProcessFederation } from '../support/process-federation.ts';
 import { embeddedServer, machinePostgresBin, machineServer, type RestartableServer, runScript } from '../support/postgres-servers.ts';
 import { adminToken, demoFolder, overviewRequests } from './fixture.ts';
-import { type GraphqlRequest, type RequestRecord, send, startLoad, tally, waitUntil } from './load.ts';
+import { type GraphqlRequest, type RequestRecord, send, startLoad, waitUntil } from './load.ts';
 import { figures, report } from './report.ts';
 
 /**
@@ -18,6 +19,9 @@ import { figures, report } from './report.ts';
  * write acknowledged before the restart must be there after it; a write during the outage fails with a clear error and
  * leaves nothing behind; an import cut by the outage, or started during it, rolls back whole.
  */
+// Real processes on a shared machine: generous bounds (the assertions are about order and outcomes, not speed).
+jest.setTimeout(300_000);
+
 const bin = machinePostgresBin();
 const servers: [string, () => Promise<RestartableServer>][] = [
   ['embedded', embeddedServer],
@@ -170,17 +174,26 @@ describe.each(servers)('PostgreSQL restarted: %s', (kind, startServer) => {
     await holder.query('begin');
     await holder.query('lock table audit_entry in exclusive mode');
     const run = runScript(join(PROJECT_ROOT, 'scripts/src/import.ts'), [renamed, '--only', 'local-authorities'], importEnv());
+    let exited = false;
+    void run.done.then(() => (exited = true));
+    // Watched from another connection: inside the holder's transaction pg_stat_activity would not change.
+    const watcher = new pg.Client({ connectionString: fed.databaseUrls['local-authorities'] });
+    watcher.on('error', () => undefined);
+    await watcher.connect();
     let cut = false;
     try {
       await waitUntil('the import waiting to write its audit entry', async () => {
-        const { rows } = await holder.query(`select 1 from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and wait_event_type = 'Lock'`, [database]);
+        if (exited) throw new Error(`the import ended before it was cut off:\n${(await run.done).output}`);
+        const { rows } = await watcher.query(`select 1 from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and wait_event_type = 'Lock'`, [database]);
         return rows.length > 0;
-      }, 90_000, 20);
+      }, 120_000, 20);
       cut = true;
     } finally {
-      holder.end().catch(() => undefined);
+      await watcher.end().catch(() => undefined);
     }
+    // The lock is held until the server stops: the import never gets past it.
     await server.stop();
+    holder.end().catch(() => undefined);
     const outcome = await run.done;
     await server.start();
     const after = await waitForNames(names);

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { signRequest } from '@tdg/kit/auth/signing';
 import { type DelayingProxy, startDelayingProxy } from '../support/delaying-proxy.ts';
 import { type ProcessFederation, startProcessFederation } from '../support/process-federation.ts';
@@ -13,8 +14,11 @@ import { figures, report } from './report.ts';
  * subgraph, a subgraph stopped with SIGTERM, the gateway stopped with SIGTERM.
  */
 const SCITTS_TIMEOUT_MS = 1500;
-const DRAIN_MS = 1000;
+const DRAIN_MS = 2000;
 const SHUTDOWN_TIMEOUT_MS = 15_000;
+
+// Real processes on a shared machine: generous bounds (the assertions are about order and outcomes, not speed).
+jest.setTimeout(300_000);
 
 let fed: ProcessFederation;
 let proxy: DelayingProxy;
@@ -61,21 +65,27 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Polls `GET /ready` every 25 ms until the connection is refused: when it first answered 503, and when it was first
  * refused (the listener closed).
  */
-function watchReadiness(base: string): Promise<{ first503At: number; refusedAt: number; statuses: number[] }> {
-  return (async () => {
+function watchReadiness(base: string): Promise<{ first503At: number; refusedAt: number }> {
+  return new Promise((resolve) => {
     let first503At = Number.POSITIVE_INFINITY;
-    const statuses: number[] = [];
-    for (;;) {
-      try {
-        const response = await fetch(`${base}/ready`, { signal: AbortSignal.timeout(5000) });
-        statuses.push(response.status);
-        if (response.status === 503 && first503At === Number.POSITIVE_INFINITY) first503At = Date.now();
-      } catch (error) {
-        if ((error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED') return { first503At, refusedAt: Date.now(), statuses };
-      }
-      await sleep(25);
-    }
-  })();
+    // A poll every 25 ms, each on its own (a slow answer does not hold the next back).
+    const timer = setInterval(() => {
+      const sentAt = Date.now();
+      fetch(`${base}/ready`, { signal: AbortSignal.timeout(10_000) }).then(
+        (response) => {
+          if (response.status === 503) first503At = Math.min(first503At, sentAt);
+          return response.body?.cancel();
+        },
+        (error) => {
+          if ((error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED') {
+            clearInterval(timer);
+            // Polls sent before the refusal may still be answered: give them a moment.
+            setTimeout(() => resolve({ first503At, refusedAt: sentAt }), 1000);
+          }
+        },
+      );
+    }, 25);
+  });
 }
 
 const errorsOf = (records: readonly RequestRecord[]) => records.filter((r) => r.outcome === 'partial').flatMap((r) => r.errors);
@@ -150,7 +160,7 @@ test('SIGTERM to a subgraph under load: /ready 503 first, requests in flight fin
   expect(exitedAt - signalledAt).toBeLessThan(SHUTDOWN_TIMEOUT_MS);
   const counts = tally(records);
   // Requests kept being served during the drain, then new connections were refused; none failed.
-  expect(counts.failed).toBe(0);
+  expect(records.filter((r) => r.outcome === 'failed')).toEqual([]);
   expect(records.some((r) => r.startedAt > signalledAt + 100 && r.outcome === 'answered')).toBe(true);
   expect(counts.refused).toBeGreaterThan(0);
   const firstRefused = Math.min(...records.filter((r) => r.outcome === 'refused').map((r) => r.startedAt));
@@ -223,7 +233,8 @@ test('a slow subgraph (a proxy holding its answers back): requests end at its ti
     expect(new Set(r.errors.map((e) => `${e.code} ${e.serviceName}`))).toEqual(new Set(['SUBGRAPH_TIMEOUT scitts']));
     expect(r.endedAt - r.startedAt).toBeGreaterThanOrEqual(SCITTS_TIMEOUT_MS - 100);
   }
-  // Given-up calls close their sockets: never more open than requests in flight (4) plus the readiness checks' one.
-  expect(mostOpen).toBeLessThanOrEqual(4 + 2);
-  expect(openAfter).toBeLessThanOrEqual(Math.max(baseline, 4));
+  // Given-up calls close their sockets: never more open than the idle pool plus the requests in flight (4) and the
+  // readiness checks; afterwards no more than before.
+  expect(mostOpen).toBeLessThanOrEqual(baseline + 4 + 2);
+  expect(openAfter).toBeLessThanOrEqual(baseline + 2);
 });
