@@ -10,7 +10,10 @@ COPY subgraphs/scitts/package.json subgraphs/scitts/
 COPY subgraphs/curriculum-hubs/package.json subgraphs/curriculum-hubs/
 COPY gateway/package.json gateway/
 COPY scripts/package.json scripts/
+COPY web/package.json web/
 RUN npm ci --omit=dev --ignore-scripts
 COPY . .
+# The explorer and dashboard pages (web/dist/), which the gateway serves; built here as `npm install` builds them.
+RUN node web/build.ts
 ENV NODE_ENV=production HOST=0.0.0.0
 USER node

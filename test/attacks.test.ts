@@ -113,6 +113,7 @@ describe('ad-hoc query limits', () => {
   // Deep but cheap: a chain of single objects (depth 8), so the administrator's run answers at once.
   const deep = `{ scitt(id: "70245") { cohort(academicYear: 2022) { scitt { leadSchool { localAuthority { region { localAuthorities { code } } } } } } } }`;
   const aliased = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: regions { code }`).join(' ')} }`;
+  // Lists multiplied: 5,000 schools × their networks × members × …, estimated from the @listSize of each list.
   const wide = `{ schools(first: 5000) { nodes { urn name networks { members { networks { members { urn } } } } } } }`;
 
   test.each([

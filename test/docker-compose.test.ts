@@ -1,11 +1,13 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GATEWAY_NODE_OPTIONS } from '@tdg/gateway';
-import { SUBGRAPHS } from '@tdg/kit/subgraph-registry';
+import { SUBGRAPH_NODE_OPTIONS } from '@tdg/kit/node-options';
 import { parse } from 'yaml';
+import { SUBGRAPH_INFOS } from '../scripts/src/subgraph-packages.ts';
 
 /**
- * No Docker engine runs where the tests run, so this reads docker-compose.yml and checks it against the code: the
+ * No Docker engine runs where the tests run, so this reads docker-compose.yml and checks it against the code: every
+ * subgraph of schema/supergraph.yaml that runs from this repository has its services, as its package declares it; the
  * commands exist, ports and variables are those the code reads, each subgraph has its database, and the start order
  * and health checks hold.
  */
@@ -19,7 +21,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { sc
 
 describe('docker-compose.yml', () => {
   test('gives each subgraph its own PostgreSQL server and database, checked for health and kept on a volume', () => {
-    for (const sg of SUBGRAPHS) {
+    for (const sg of SUBGRAPH_INFOS) {
       const db = compose.services[`${sg.name}-db`];
       expect(db?.image).toMatch(/^postgres:\d+$/);
       expect(db.environment?.POSTGRES_DB).toBe(sg.databaseName);
@@ -34,7 +36,7 @@ describe('docker-compose.yml', () => {
     const migrate = compose.services.migrate;
     expect(migrate.command).toEqual(['npm', 'run', 'migrate']);
     expect(pkg.scripts.migrate).toBeDefined();
-    for (const sg of SUBGRAPHS) {
+    for (const sg of SUBGRAPH_INFOS) {
       expect(migrate.depends_on?.[`${sg.name}-db`].condition).toBe('service_healthy');
       expect(migrate.environment?.[`${sg.envPrefix}_DATABASE_URL`]).toMatch(new RegExp(`^postgres://.+@${sg.name}-db:5432/${sg.databaseName}$`));
     }
@@ -42,7 +44,7 @@ describe('docker-compose.yml', () => {
     expect(migrate.restart).toBe('no');
   });
 
-  test.each(SUBGRAPHS.map((s) => [s.name, s] as const))('%s service matches the code', (name, s) => {
+  test.each(SUBGRAPH_INFOS.map((s) => [s.name, s] as const))('%s service matches the code', (name, s) => {
     const service = compose.services[name];
     expect(service).toBeDefined();
     const script = service.command.at(-1)!;
@@ -54,6 +56,9 @@ describe('docker-compose.yml', () => {
     expect(service.depends_on?.[`${name}-db`].condition).toBe('service_healthy');
     expect(service.restart).toBe('unless-stopped');
     expect(service.environment?.HOST).toBe('0.0.0.0');
+    // The subgraphs' heap settings, as npm start and each subgraph's own start script run them.
+    expect(service.environment?.NODE_OPTIONS).toBe(SUBGRAPH_NODE_OPTIONS);
+    expect(JSON.parse(readFileSync(join(root, `subgraphs/${s.name}/package.json`), 'utf8')).scripts.start).toBe(`node ${SUBGRAPH_NODE_OPTIONS} src/main.ts`);
     expect(service.depends_on?.migrate.condition).toBe('service_completed_successfully');
     expect(service.healthcheck?.test.join(' ')).toContain(`http://127.0.0.1:${s.defaultPort}/health`);
   });
@@ -72,7 +77,7 @@ describe('docker-compose.yml', () => {
       expect(gateway.ports).toBeUndefined();
       expect(gateway.expose).toContain('4000');
       expect(gateway.restart).toBe('unless-stopped');
-      for (const s of SUBGRAPHS) {
+      for (const s of SUBGRAPH_INFOS) {
         expect(gateway.environment?.[`${s.envPrefix}_URL`]).toBe(`http://${s.name}:${s.defaultPort}/graphql`);
         expect(gateway.depends_on?.[s.name].condition).toBe('service_healthy');
       }
@@ -114,13 +119,13 @@ describe('docker-compose.yml', () => {
     for (const [name, service] of Object.entries(compose.services)) {
       if (name.endsWith('-db') || name === 'load-balancer') continue;
       for (const variable of Object.keys(service.environment ?? {})) {
-        const prefix = SUBGRAPHS.find((s) => variable.startsWith(`${s.envPrefix}_`));
+        const prefix = SUBGRAPH_INFOS.find((s) => variable.startsWith(`${s.envPrefix}_`));
         const read = sources.includes(`'${variable}'`) || sources.includes(`${variable}:`) || (prefix && sources.includes('envPrefix'));
         expect({ service: name, variable, read: Boolean(read) }).toEqual({ service: name, variable, read: true });
       }
     }
     for (const secret of ['SUBGRAPH_SIGNING_SECRET', 'JWT_ISSUER']) expect(raw).toMatch(new RegExp(`\\$\\{${secret}:\\?`));
-    for (const s of SUBGRAPHS) expect(compose.services[s.name].environment?.SUBGRAPH_SIGNING_SECRET).toBeDefined();
+    for (const s of SUBGRAPH_INFOS) expect(compose.services[s.name].environment?.SUBGRAPH_SIGNING_SECRET).toBeDefined();
     for (const name of gatewayNames) expect(compose.services[name].environment?.SUBGRAPH_SIGNING_SECRET).toBeDefined();
     expect(raw).toMatch(/\$\{POSTGRES_PASSWORD:\?/);
   });

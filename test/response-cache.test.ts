@@ -75,6 +75,27 @@ test('the same query twice: the second is a hit with the same answer; other vari
   expect(status(await ask(overview, { ...variables, academicYear: 2022 }, tokens.analyst, 'RegionalOverview'))).toBe('MISS');
 });
 
+test('an export (Accept: text/csv) is cached as the JSON answer it is made from: each serves the other', async () => {
+  const exportCsv = async (query: string) => {
+    const response = await fetch(fed.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/csv', authorization: `Bearer ${tokens.analyst}` },
+      body: JSON.stringify({ query }),
+    });
+    return { status: response.status, cache: response.headers.get('x-response-cache'), lines: (await response.text()).split('\r\n').filter((l) => l !== '') };
+  };
+  const jsonFirst = '{ localAuthorities(regionCode: "B") { code name openSchoolCount } }';
+  const json = await ask(jsonFirst, {}, tokens.analyst);
+  expect(status(json)).toBe('MISS');
+  const hit = await exportCsv(jsonFirst);
+  expect(hit).toEqual({ status: 200, cache: 'HIT', lines: expect.any(Array) });
+  expect(hit.lines).toHaveLength((json.body.data!.localAuthorities as unknown[]).length + 1);
+
+  const exportFirst = '{ localAuthorities(regionCode: "D") { code name openSchoolCount } }';
+  expect((await exportCsv(exportFirst)).cache).toBe('MISS');
+  expect(status(await ask(exportFirst, {}, tokens.analyst))).toBe('HIT');
+});
+
 test('the scope is what counts, not the person: a colleague of the same organisation gets the hit', async () => {
   const first = await ask(TRAINEES, { year: 2022 }, tokens.staff);
   expect(traineeIds(first).length).toBeGreaterThan(0);

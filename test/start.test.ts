@@ -1,14 +1,16 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GATEWAY_NODE_OPTIONS } from '@tdg/gateway';
+import { SUBGRAPH_NODE_OPTIONS } from '@tdg/kit/node-options';
 import { freePort } from './support/free-port.ts';
 
 /**
  * `npm start` as a user runs it: a real process tree (embedded PostgreSQL, four subgraphs, gateway) with the small demo
  * dataset, queried over HTTP, stopped with Ctrl-C (SIGINT), started again on the same data; `npm run import` while it
- * runs is visible through the gateway without a restart.
+ * runs is visible through the gateway without a restart; a subgraph killed while it runs is restarted by the supervisor.
  */
 const root = join(import.meta.dirname, '..');
 
@@ -37,6 +39,35 @@ async function stop({ child }: Started): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 const INTERRUPTED = 130;
+
+/** Child processes of a process, from /proc: pid, command line and environment. */
+function childrenOf(parent: number): { pid: number; cmdline: string; environ: Record<string, string> }[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((d) => {
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== parent) return [];
+        const environ = Object.fromEntries(
+          readFileSync(`/proc/${d}/environ`, 'utf8')
+            .split('\0')
+            .filter(Boolean)
+            .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+        );
+        return [{ pid: Number(d), cmdline: readFileSync(`/proc/${d}/cmdline`, 'utf8').replaceAll('\0', ' '), environ }];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
+}
+
+async function until(what: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await Promise.resolve().then(what).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 async function query(port: number, q: string, token?: string) {
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -122,6 +153,7 @@ describe('npm start', () => {
       expect(imported.status).toBe(0);
       const after = await query(gatewayPort, '{ school(urn: "999991") { name localAuthority { code } } }');
       expect(after.data).toEqual({ school: { name: 'Imported While Running School', localAuthority: { code: '808' } } });
+
     } finally {
       expect(await stop(first)).toBe(INTERRUPTED);
     }
@@ -142,6 +174,31 @@ describe('npm start', () => {
       expect(await stop(second)).toBe(INTERRUPTED);
     }
   });
+
+  test('a subgraph that dies is restarted by the supervisor, the reason logged; every process runs with its heap bound', async () => {
+    const running = await start(env);
+    try {
+      // Each subgraph runs with its heap bound (subgraphs/kit/src/node-options.ts), the gateway with its own.
+      const scitts = childrenOf(running.child.pid!).find((c) => c.cmdline.includes('subgraphs/scitts/src/main.ts'))!;
+      expect(scitts.environ.NODE_OPTIONS).toContain(SUBGRAPH_NODE_OPTIONS);
+      const gateway = childrenOf(running.child.pid!).find((c) => c.cmdline.includes('gateway/src/main.ts'))!;
+      expect(gateway.environ.NODE_OPTIONS).toContain(GATEWAY_NODE_OPTIONS);
+      // A subgraph that dies is restarted by the supervisor, the reason logged; the rest keeps serving meanwhile.
+      const scittQuery = '{ school(urn: "999991") { name } scitt(id: "70245") { partnerSchoolCount } }';
+      process.kill(scitts.pid, 'SIGKILL');
+      await until(() => running.output().includes('[scitts] killed by SIGKILL; restarting in'));
+      const during = await query(gatewayPort, scittQuery, readDevTokens().admin);
+      expect((during.data as { school: unknown }).school).toEqual({ name: 'Imported While Running School' });
+      await until(async () => JSON.stringify((await query(gatewayPort, scittQuery, readDevTokens().admin)).data) === JSON.stringify({ school: { name: 'Imported While Running School' }, scitt: { partnerSchoolCount: 22 } }));
+      const back = childrenOf(running.child.pid!).find((c) => c.cmdline.includes('subgraphs/scitts/src/main.ts'))!;
+      expect(back.pid).not.toBe(scitts.pid);
+      expect(back.environ.NODE_OPTIONS).toContain(SUBGRAPH_NODE_OPTIONS);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${running.output().slice(-3000)}`);
+    } finally {
+      expect(await stop(running)).toBe(INTERRUPTED);
+    }
+  }, 240_000);
 
   test('fails fast listing every configuration problem', () => {
     const result = spawnSync(process.execPath, [join(root, 'scripts/src/start.ts')], {

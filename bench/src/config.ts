@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { readLocalSubgraphs } from '../../scripts/src/subgraph-list.ts';
 
 /** Root of the repository. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,16 +23,35 @@ export interface ModeConfig {
   readonly warmupSeconds: number;
   /** Concurrent connections (requests in flight) of the load generator. */
   readonly connections: number;
-  /** One response in this many is kept and compared, in full, with the reference answer. */
+  /** One response in this many is kept and compared, in full, with the reference answer (results before the distinct-callers load). */
   readonly sampleEvery: number;
+  /** At most this many sets of variables per operation in the distinct-callers and mixed loads (a multiple of `connections`). */
+  readonly variants: number;
+  /** Timed requests per operation and target for the latency of one request alone (the median is reported). */
+  readonly aloneSamples: number;
+  /** Targets of the identical-variables scenario (all when absent). */
+  readonly identicalTargets?: readonly string[];
 }
 
 export const MODES: Record<Mode, ModeConfig> = {
-  // For development: finishes in under two minutes on a 2-core machine, region-size data, one short round.
-  quick: { mode: 'quick', size: 'region', seed: 1, rounds: 1, durationSeconds: 1, warmupSeconds: 0, connections: 8, sampleEvery: 20 },
+  // For development: about three minutes on a 2-core machine, region-size data, one short round.
+  // The identical-variables scenario runs on ours, Apollo's defaults and the floor only (what sharing reads in flight is worth).
+  quick: {
+    mode: 'quick',
+    size: 'region',
+    seed: 1,
+    rounds: 1,
+    durationSeconds: 1,
+    warmupSeconds: 0,
+    connections: 8,
+    sampleEvery: 20,
+    variants: 16,
+    aloneSamples: 1,
+    identicalTargets: ['ours', 'apollo-default', 'floor'],
+  },
   // The published numbers: national data, three alternating rounds (about 30 minutes with seven targets on a 2-core machine, a third of it
   // on the cold-spot operations, whose abandoned requests take seconds to drain after each window).
-  full: { mode: 'full', size: 'national', seed: 1, rounds: 3, durationSeconds: 6, warmupSeconds: 2, connections: 8, sampleEvery: 50 },
+  full: { mode: 'full', size: 'national', seed: 1, rounds: 3, durationSeconds: 6, warmupSeconds: 2, connections: 8, sampleEvery: 50, variants: 48, aloneSamples: 3 },
 };
 
 /** Ports of the benchmark's own processes, away from `npm start` (4000–4004) and the tests (free ports). */
@@ -44,12 +64,8 @@ export interface Ports {
 export function benchPorts(env: NodeJS.ProcessEnv = process.env): Ports {
   const base = Number(env.BENCH_PORT_BASE ?? 4100);
   return {
-    subgraphs: {
-      'local-authorities': base + 1,
-      'teaching-school-hubs': base + 2,
-      scitts: base + 3,
-      'curriculum-hubs': base + 4,
-    },
+    // base + 1, + 2, … in the order of schema/supergraph.yaml (the subgraphs that run from this repository).
+    subgraphs: Object.fromEntries(readLocalSubgraphs().map((s, i) => [s.name, base + 1 + i])),
     // One target runs at a time, each as its own process on this port.
     target: base + 10,
     embeddedPostgres: Number(env.BENCH_PG_PORT ?? 54339),

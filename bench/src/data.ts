@@ -6,29 +6,35 @@
  */
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '@tdg/kit/embedded-postgres';
-import { SUBGRAPHS, type SubgraphName } from '@tdg/kit/subgraph-registry';
 import pg from 'pg';
 import { writeDemoFolder } from '../../scripts/src/demo-folder.ts';
 import { importIntoSubgraphs } from '../../scripts/src/import-command.ts';
 import { openMigrated } from '../../scripts/src/open-subgraph-db.ts';
 import { SUBGRAPH_PACKAGES } from '../../scripts/src/subgraph-packages.ts';
 import { type DatasetSize, PATHS, benchPorts } from './config.ts';
+import type { ImportTiming } from './report.ts';
+import { readLocalSubgraphs } from '../../scripts/src/subgraph-list.ts';
+
+/** The subgraphs of schema/supergraph.yaml that run from this repository. */
+const SUBGRAPHS = readLocalSubgraphs();
 
 export interface BenchDatabases {
   /** Full URL of each subgraph's benchmark database. */
-  readonly urls: Readonly<Record<SubgraphName, string>>;
+  readonly urls: Readonly<Record<string, string>>;
   /** `<PREFIX>_DATABASE_URL` for each subgraph: the environment a subgraph process reads. */
   readonly env: Readonly<Record<string, string>>;
   /** Whether this run loaded the data (false: it was there already). */
   readonly loaded: boolean;
   /** Seconds spent generating and importing (0 when skipped). */
   readonly loadSeconds: number;
+  /** Rows and times per file of the import, when this run loaded the data. */
+  readonly importTiming: ImportTiming | null;
   /** Where the server is: `embedded` or DATABASE_URL's host. */
   readonly server: string;
   release(): Promise<void>;
 }
 
-export const benchDatabaseName = (subgraph: SubgraphName, size: DatasetSize) =>
+export const benchDatabaseName = (subgraph: string, size: DatasetSize) =>
   `tdg_bench_${size}_${subgraph.replace(/-/g, '_')}`;
 
 const withDatabase = (serverUrl: string, database: string) => {
@@ -40,10 +46,10 @@ const withDatabase = (serverUrl: string, database: string) => {
 const marker = (size: DatasetSize, seed: number) => `tdg-bench dataset ${size} seed ${seed}`;
 
 /** Opens (and, when needed, loads) the benchmark databases for a dataset. */
-export async function prepareDatabases(size: DatasetSize, seed: number, log: (line: string) => void): Promise<BenchDatabases> {
+export async function prepareDatabases(size: DatasetSize, seed: number, log: (line: string) => void, reload = false): Promise<BenchDatabases> {
   const { serverUrl, server, release } = await acquireServer(log);
   try {
-    const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, withDatabase(serverUrl, benchDatabaseName(s.name, size))])) as Record<SubgraphName, string>;
+    const urls = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, withDatabase(serverUrl, benchDatabaseName(s.name, size))])) as Record<string, string>;
     const env = Object.fromEntries(SUBGRAPHS.map((s) => [`${s.envPrefix}_DATABASE_URL`, urls[s.name]]));
     // The project's import and migrate code read <PREFIX>_DATABASE_URL (kit/database-url.ts): point them at ours.
     Object.assign(process.env, env);
@@ -51,13 +57,14 @@ export async function prepareDatabases(size: DatasetSize, seed: number, log: (li
     await admin.connect();
     let loaded = false;
     let migrated = false;
+    let importTiming: ImportTiming | null = null;
     const started = performance.now();
     try {
       const comments = await admin.query<{ datname: string; comment: string | null }>(
         `select datname, shobj_description(oid, 'pg_database') as comment from pg_database where datname = any($1)`,
         [SUBGRAPHS.map((s) => benchDatabaseName(s.name, size))],
       );
-      const ready = comments.rows.length === SUBGRAPHS.length && comments.rows.every((r) => r.comment === marker(size, seed));
+      const ready = !reload && comments.rows.length === SUBGRAPHS.length && comments.rows.every((r) => r.comment === marker(size, seed));
       if (ready) {
         log(`databases already hold the ${size} dataset (seed ${seed}): load skipped`);
         // Migrations added since the load still apply (then statistics and visibility maps are refreshed, as after a load).
@@ -74,8 +81,16 @@ export async function prepareDatabases(size: DatasetSize, seed: number, log: (li
         log(`generating the ${size} demo dataset (seed ${seed})…`);
         const folder = await writeDemoFolder(join(PATHS.dataDir, 'demo'), size, seed);
         log(`importing ${folder} into ${SUBGRAPHS.map((s) => benchDatabaseName(s.name, size)).join(', ')}…`);
+        const importStarted = performance.now();
         const outcome = await importIntoSubgraphs(SUBGRAPH_PACKAGES, serverUrl, folder, (line) => log(`  ${line}`));
         if (outcome.rejected.length > 0) throw new Error(`the ${size} demo dataset was rejected by ${outcome.rejected.length} subgraph(s)`);
+        importTiming = {
+          size,
+          seconds: (performance.now() - importStarted) / 1000,
+          files: outcome.results.flatMap((r) =>
+            Object.entries(r.loaded).map(([file, rows]) => ({ subgraph: r.subgraph, file, rows, readMs: r.timings[file]?.readMs ?? 0, writeMs: r.timings[file]?.writeMs ?? 0 })),
+          ),
+        };
         for (const s of SUBGRAPHS) await admin.query(`comment on database "${benchDatabaseName(s.name, size)}" is '${marker(size, seed)}'`);
         loaded = true;
       }
@@ -83,7 +98,7 @@ export async function prepareDatabases(size: DatasetSize, seed: number, log: (li
       await admin.end();
     }
     if (loaded || migrated) await analyze(Object.values(urls));
-    return { urls, env, loaded, loadSeconds: loaded ? (performance.now() - started) / 1000 : 0, server, release };
+    return { urls, env, loaded, loadSeconds: loaded ? (performance.now() - started) / 1000 : 0, importTiming, server, release };
   } catch (error) {
     await release();
     throw error;

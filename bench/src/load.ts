@@ -1,7 +1,7 @@
 /**
  * Putting a target under load with autocannon: a fixed number of connections sending one operation for a fixed time,
- * every response checked cheaply (a data answer without errors), one in `sampleEvery` kept for a full comparison,
- * and the target process's CPU time and peak memory taken around the run (plus the subgraphs' and the embedded
+ * each connection a distinct caller sending its own list of requests in turn, every response checked (a data answer
+ * without errors, equal to the reference answer of what was asked), and the target process's CPU time and peak memory taken around the run (plus the subgraphs' and the embedded
  * database's CPU time, to see where the time goes).
  */
 import autocannon from 'autocannon';
@@ -9,15 +9,22 @@ import type { Operation } from './operations.ts';
 import { cpuMillis, embeddedPostgresPids, peakRssMiB, resetPeakRss, totalCpuMillis } from './process-stats.ts';
 import { looksGood } from './verify.ts';
 
+/** One request a connection sends: the body, the caller's bearer token, and the key of the answer it must get. */
+export interface LoadRequest {
+  readonly body: string;
+  readonly token: string;
+  readonly key: string;
+}
+
 export interface LoadSpec {
   readonly url: string;
-  readonly operation: Operation;
-  /** Bearer tokens, one per connection (distinct callers of the operation's role). */
-  readonly tokens: readonly string[];
+  /** What each connection sends, in turn (one list per connection; each connection a distinct caller). */
+  readonly lists: readonly (readonly LoadRequest[])[];
+  /** Compares a response with the reference answer of its key: null when equal, else the first difference. */
+  readonly check: (key: string, body: string) => string | null;
   /** Seconds of load (whole seconds). */
   readonly seconds: number;
   readonly connections: number;
-  readonly sampleEvery: number;
   /** The target's process, measured. */
   readonly targetPid: number;
   /** The subgraphs' processes, measured together. */
@@ -43,8 +50,10 @@ export interface RunMeasure {
   readonly peakRssMiB: number | null;
   readonly subgraphCpuMsPerRequest: number | null;
   readonly databaseCpuMsPerRequest: number | null;
-  /** Bodies kept for a full comparison. */
-  readonly samples: string[];
+  /** Responses compared in full with their reference (every response that is a clean data answer). */
+  readonly checked: number;
+  /** The first response that differs from its reference: key and difference. */
+  readonly firstMismatch: string | null;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -67,14 +76,30 @@ export async function waitForQuiet(pids: readonly number[], unwatchedMs: number)
   }
 }
 
-export function requestBody(operation: Operation): string {
-  return JSON.stringify({ query: operation.query, variables: operation.variables, operationName: operation.operationName });
+export function requestBody(operation: Operation, variables: Record<string, unknown> = operation.variables): string {
+  return JSON.stringify({ query: operation.query, variables, operationName: operation.operationName });
 }
 
 export async function runLoad(spec: LoadSpec): Promise<RunMeasure> {
-  const samples: string[] = [];
-  let seen = 0;
+  let checked = 0;
+  let firstMismatch: string | null = null;
   let firstBadBody: string | null = null;
+  // Every response is compared with the reference answer of what was asked; a body already found equal for a key is
+  // recognised by its text (the same target answers the same bytes), so only new texts are parsed and compared.
+  const verified = new Map<string, Set<string>>();
+  const verify = (key: string, text: string) => {
+    if (!looksGood(text)) return;
+    checked += 1;
+    const known = verified.get(key);
+    if (known?.has(text)) return;
+    const difference = spec.check(key, text);
+    if (difference !== null) {
+      firstMismatch ??= `${key}: ${difference}`;
+      return;
+    }
+    if (!known) verified.set(key, new Set([text]));
+    else if (known.size < 4) known.add(text);
+  };
   const pgPids = embeddedPostgresPids();
   const pgBefore = new Map(pgPids.map((pid) => [pid, cpuMillis(pid)]));
   resetPeakRss(spec.targetPid);
@@ -83,19 +108,35 @@ export async function runLoad(spec: LoadSpec): Promise<RunMeasure> {
   const subgraphsBefore = totalCpuMillis(spec.subgraphPids);
   let connection = 0;
   const headers = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
+  const first = spec.lists[0]![0]!;
   const result = await autocannon({
     url: spec.url,
     method: 'POST',
-    headers: headers(spec.tokens[0]),
-    setupClient: (client) => client.setHeaders(headers(spec.tokens[connection++ % spec.tokens.length])),
-    body: requestBody(spec.operation),
+    headers: headers(first.token),
+    body: first.body,
+    // Each connection sends its own list in turn; its one request in flight (no pipelining) is the last one set up, so
+    // a response is checked against the answer of what that connection last sent.
+    setupClient: (client) => {
+      const mine = spec.lists[connection++ % spec.lists.length]!;
+      let next = 0;
+      let sent = mine[0]!;
+      client.setRequests([
+        {
+          setupRequest: (request: Record<string, unknown>) => {
+            sent = mine[next++ % mine.length]!;
+            return { ...request, method: 'POST', body: sent.body, headers: headers(sent.token) };
+          },
+          onResponse: (status: number, body: string) => {
+            if (status === 200) verify(sent.key, String(body));
+          },
+        },
+      ] as never);
+    },
     connections: spec.connections,
     duration: spec.seconds,
     timeout: 60,
     verifyBody: (body: unknown) => {
       const text = String(body);
-      seen += 1;
-      if (seen % spec.sampleEvery === 1 || spec.sampleEvery === 1) samples.push(text);
       const good = looksGood(text);
       if (!good && firstBadBody === null) firstBadBody = text.slice(0, 500);
       return good;
@@ -127,6 +168,7 @@ export async function runLoad(spec: LoadSpec): Promise<RunMeasure> {
     peakRssMiB: peakRssMiB(spec.targetPid),
     subgraphCpuMsPerRequest: perRequest(subgraphsCpu),
     databaseCpuMsPerRequest: pgPids.length > 0 ? perRequest(databaseCpu) : null,
-    samples,
+    checked,
+    firstMismatch,
   };
 }

@@ -17,7 +17,8 @@ import { ADMINISTRATOR, NATIONAL_ANALYST, createTokens, crowd } from './identity
 import { requestBody, runLoad } from './load.ts';
 import { type Operation, operations, pickVariables } from './operations.ts';
 import { type Child, startScript, stopChildren, waitUntil } from './processes.ts';
-import { type BenchResults, type OperationResult, type RoundMeasure, type SqlStatements, summarise, toMarkdown, withRatios } from './report.ts';
+import { type BenchResults, type OperationResult, type RoundMeasure, type ScenarioResult, type SqlStatements, type Traffic, summarise, toMarkdown, withRatios } from './report.ts';
+import { SCENARIOS, type ScenarioId, answerKey, scenarioAsks } from './scenarios.ts';
 import { type RunningSubgraphs, startSubgraphs } from './subgraphs.ts';
 import { TARGETS, TARGET_IDS, type TargetId, benchSupergraph } from './targets/index.ts';
 import { type GraphQLBody, badResponse, firstDifference } from './verify.ts';
@@ -29,6 +30,8 @@ const USAGE = `usage: npm run bench [-- options]
   --size small|region|national, --rounds N, --duration S, --warmup S, --connections N   override the mode
   --docs / --no-docs      copy the Markdown to docs/benchmark.md (default: only for a full run with no option)
   --render <results.json> write the Markdown of an earlier run again (with --docs: to docs/benchmark.md too)
+  --scenarios a,b,…       load scenarios (default all: distinct, identical, mixed; distinct is the headline)
+  --reload                load the data again even when the databases hold it (the import's rows/s per file are reported)
   --serve                 start the data, subgraphs and targets, check the answers, then keep everything running
                           (for profiling) until Ctrl-C; URLs, operations and tokens in bench/results/serve-<BENCH_PORT_BASE>.json`;
 
@@ -50,6 +53,8 @@ function parse() {
       docs: { type: 'boolean' },
       render: { type: 'string' },
       serve: { type: 'boolean', default: false },
+      scenarios: { type: 'string' },
+      reload: { type: 'boolean', default: false },
       'no-docs': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -74,6 +79,8 @@ function parse() {
   const defaultTargets = values.quick ? TARGET_IDS.filter((t) => t !== 'hive' && t !== 'ours-unshared') : [...TARGET_IDS];
   const targets = (values.targets?.split(',') ?? defaultTargets) as TargetId[];
   for (const t of targets) if (!TARGET_IDS.includes(t)) throw new BenchFailure(`unknown target ${t}\n${USAGE}`);
+  const scenarios = (values.scenarios?.split(',') ?? Object.keys(SCENARIOS)) as ScenarioId[];
+  for (const sc of scenarios) if (!(sc in SCENARIOS)) throw new BenchFailure(`unknown scenario ${sc}\n${USAGE}`);
   return {
     mode,
     targets,
@@ -89,6 +96,8 @@ function parse() {
           [values.size, values.rounds, values.duration, values.warmup, values.connections].every((v) => v === undefined))),
     render: values.render,
     serve: values.serve,
+    scenarios,
+    reload: values.reload,
   };
 }
 
@@ -99,11 +108,11 @@ interface RunningTarget {
 }
 
 /** One request, answered and parsed. */
-async function ask(url: string, operation: Operation, token: string): Promise<{ status: number; body: GraphQLBody | null; bytes: number }> {
+async function ask(url: string, operation: Operation, token: string, variables = operation.variables): Promise<{ status: number; body: GraphQLBody | null; bytes: number }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: requestBody(operation),
+    body: requestBody(operation, variables),
   });
   const text = await response.text();
   let body: GraphQLBody | null = null;
@@ -135,7 +144,7 @@ function rerender(file: string, docs: boolean): number {
 
 async function main(): Promise<number> {
   const started = performance.now();
-  const { mode, targets: targetIds, operationIds, docs, render, serve } = parse();
+  const { mode, targets: targetIds, operationIds, docs, render, serve, scenarios, reload } = parse();
   if (render) return rerender(render, docs);
   const ports = benchPorts();
   const children: Child[] = [];
@@ -150,7 +159,12 @@ async function main(): Promise<number> {
 
   try {
     log(`mode ${mode.mode}: ${mode.size} dataset, ${mode.rounds} round(s) of ${mode.durationSeconds} s, ${mode.warmupSeconds} s warm-up, ${mode.connections} connections`);
-    databases = await prepareDatabases(mode.size, mode.seed, log);
+    databases = await prepareDatabases(mode.size, mode.seed, log, reload);
+    if (databases.importTiming) {
+      for (const f of databases.importTiming.files) {
+        log(`  import ${f.subgraph}/${f.file}: ${f.rows} rows, written in ${Math.round(f.writeMs)} ms (${Math.round(f.rows / Math.max(f.writeMs / 1000, 0.001))} rows/s), read ${Math.round(f.readMs)} ms`);
+      }
+    }
     const subgraphs: RunningSubgraphs = await startSubgraphs(ports, databases.env);
     children.push(...subgraphs.children);
     log('subgraphs up');
@@ -159,8 +173,8 @@ async function main(): Promise<number> {
     const supergraphPath = join(PATHS.results, 'supergraph.bench.graphql');
     writeFileSync(supergraphPath, benchSupergraph(readFileSync(PATHS.supergraph, 'utf8'), subgraphs.urls));
 
-    const picks = await pickVariables(databases.urls);
-    const ops = operations(picks).filter((o) => !operationIds || operationIds.includes(o.id));
+    const { pools, ...picks } = await pickVariables(databases.urls);
+    const ops = operations(picks, pools, mode.variants).filter((o) => !operationIds || operationIds.includes(o.id));
     if (ops.length === 0) throw new BenchFailure(`no operation matches --operations ${operationIds?.join(',')}`);
     log(`variables: ${JSON.stringify(picks)}`);
     const callers = (identity: typeof NATIONAL_ANALYST) => crowd(identity, mode.connections);
@@ -182,29 +196,51 @@ async function main(): Promise<number> {
     await Promise.all(targets.map((t) => waitUntil(t.child, 'GraphQL', async () => (await ask(t.url, ready, tokens.tokenFor(NATIONAL_ANALYST))).status === 200)));
     log(`targets up: ${targets.map((t) => `${t.id} (pid ${t.child.pid})`).join(', ')}`);
 
-    // Every target must give the same answer, without errors, before anything is measured.
+    // The reference answers: the floor's (else the first target's) to every variant of every operation.
+    const referenceTarget = targets.find((t) => t.id === 'floor') ?? targets[0];
     const reference = new Map<string, unknown>();
     const responseBytes = new Map<string, number>();
+    for (const op of ops) {
+      await Promise.all(
+        op.variants.map(async (variables, variant) => {
+          const { status, body, bytes } = await ask(referenceTarget.url, op, tokens.tokenFor(op.identity), variables);
+          const bad = badResponse(status, body);
+          if (bad) throw new BenchFailure(`${op.id} ${JSON.stringify(variables)} on ${referenceTarget.id}: ${bad}`);
+          reference.set(answerKey({ operation: op, variant }), body!.data);
+          if (variant === 0) responseBytes.set(op.id, bytes);
+        }),
+      );
+    }
+    log(`reference answers (${referenceTarget.id}): ${ops.map((o) => `${o.id} ${o.variants.length}`).join(', ')} variable sets`);
+    const check = (key: string, text: string): string | null => {
+      let data: unknown;
+      try {
+        data = (JSON.parse(text) as GraphQLBody).data;
+      } catch {
+        return 'not JSON';
+      }
+      return firstDifference(reference.get(key), data);
+    };
+    // Every target must give the reference answer, without errors, before anything is measured; then three more
+    // requests, timed (`aloneSamples`): the latency of one request on a warm target with nothing else running (the median).
     const alone = new Map<string, number>();
     for (const op of ops) {
       for (const t of targets) {
-        const { status, body, bytes } = await ask(t.url, op, tokens.tokenFor(op.identity));
-        // A second request, timed: the latency of one request on a warm target with nothing else running.
-        const asked = performance.now();
-        await ask(t.url, op, tokens.tokenFor(op.identity));
-        alone.set(`${op.id}|${t.id}`, performance.now() - asked);
+        const { status, body } = await ask(t.url, op, tokens.tokenFor(op.identity));
         const bad = badResponse(status, body);
         if (bad) throw new BenchFailure(`${op.id} on ${t.id}: ${bad}`);
-        if (!reference.has(op.id)) {
-          reference.set(op.id, body!.data);
-          responseBytes.set(op.id, bytes);
-          continue;
+        const diff = firstDifference(reference.get(answerKey({ operation: op, variant: 0 })), body!.data);
+        if (diff) throw new BenchFailure(`${op.id}: ${t.id} answers differently from ${referenceTarget.id}: ${diff}`);
+        const times: number[] = [];
+        for (let i = 0; i < mode.aloneSamples; i++) {
+          const asked = performance.now();
+          await ask(t.url, op, tokens.tokenFor(op.identity));
+          times.push(performance.now() - asked);
         }
-        const diff = firstDifference(reference.get(op.id), body!.data);
-        if (diff) throw new BenchFailure(`${op.id}: ${t.id} answers differently from ${targets[0].id}: ${diff}`);
+        alone.set(`${op.id}|${t.id}`, times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!);
       }
     }
-    log(`answers checked: ${ops.length} operation(s) × ${targets.length} target(s) agree`);
+    log(`answers checked: ${ops.length} operation(s) × ${targets.length} target(s) agree with ${referenceTarget.id}`);
     for (const op of ops) log(`  ${op.id}, one request alone: ${targets.map((t) => `${t.id} ${Math.round(alone.get(`${op.id}|${t.id}`)!)} ms`).join(', ')}`);
 
     if (serve) {
@@ -213,7 +249,12 @@ async function main(): Promise<number> {
         targets: Object.fromEntries(targets.map((t) => [t.id, { url: t.url, pid: t.child.pid }])),
         subgraphs: Object.fromEntries(Object.entries(subgraphs.urls).map(([name, url], i) => [name, { url, pid: subgraphs.children[i].pid }])),
         databases: databases.urls,
-        operations: ops.map((o) => ({ id: o.id, body: JSON.parse(requestBody(o)), token: tokens.tokenFor(o.identity) })),
+        operations: ops.map((o) => ({
+          id: o.id,
+          body: JSON.parse(requestBody(o)),
+          token: tokens.tokenFor(o.identity),
+          variants: o.variants,
+        })),
       };
       writeFileSync(file, `${JSON.stringify(served, null, 2)}\n`);
       log(`serving until Ctrl-C: ${targets.map((t) => `${t.id} ${t.url}`).join(', ')}; operations and tokens in ${file}`);
@@ -226,6 +267,20 @@ async function main(): Promise<number> {
     const floorTarget = targets.find((t) => t.id === 'floor');
     const floorStatements = async () =>
       floorTarget ? ((await (await fetch(floorTarget.url.replace('/graphql', '/stats/sql'))).json()) as { statements: number }).statements : null;
+    // Bytes between each gateway and the subgraphs (and statements) for one request, the same way.
+    const traffic = new Map<string, Record<string, Traffic>>();
+    for (const op of ops) {
+      const perTarget: Record<string, Traffic> = {};
+      for (const t of targets.filter((x) => x.id !== 'floor' && !TARGETS[x.id].cached)) {
+        const before = await subgraphs.stats();
+        await ask(t.url, op, tokens.tokenFor(op.identity));
+        const after = await subgraphs.stats();
+        const sum = (pick: (s: (typeof after)[keyof typeof after]) => number) =>
+          Object.keys(after).reduce((n, k) => n + pick(after[k as keyof typeof after]) - pick(before[k as keyof typeof before]), 0);
+        perTarget[t.id] = { requestBytes: sum((s) => s.requestBytes), responseBytes: sum((s) => s.responseBytes), statements: sum((s) => s.statements) };
+      }
+      traffic.set(op.id, perTarget);
+    }
     if (graphTarget) {
       for (const op of ops) {
         const before = await subgraphs.sqlStatements();
@@ -244,57 +299,70 @@ async function main(): Promise<number> {
       log(`SQL statements per operation (through ${graphTarget.id}): ${ops.map((o) => `${o.id} ${sql.get(o.id)?.graphTotal}`).join(', ')}`);
     }
 
-    // Load: per operation, a warm-up of every target, then rounds A B C … A B C ….
+    // Load: per scenario and operation (the mixed scenario: all operations together), a warm-up of every target, then
+    // rounds A B C … A B C ….
     const loadStarted = performance.now();
     const problems: string[] = [];
-    const results: OperationResult[] = [];
+    const scenarioResults: ScenarioResult[] = [];
     const subgraphPids = subgraphs.children.map((c) => c.pid);
-    for (const op of ops) {
-      const rounds = new Map<TargetId, RoundMeasure[]>(targets.map((t) => [t.id, []]));
-      const spec = (t: RunningTarget, seconds: number) => ({
-        url: t.url,
-        operation: op,
-        tokens: callers(op.identity).map((caller) => tokens.tokenFor(caller)),
-        seconds,
-        connections: mode.connections,
-        sampleEvery: mode.sampleEvery,
-        targetPid: t.child.pid,
-        subgraphPids,
-      });
-      if (mode.warmupSeconds > 0) for (const t of targets) await runLoad(spec(t, mode.warmupSeconds));
-      for (let r = 0; r < mode.rounds; r++) {
-        for (const t of targets) {
-          const { samples, firstBadBody, ...measure } = await runLoad(spec(t, mode.durationSeconds));
-          for (const sample of samples) {
-            let data: unknown;
-            try {
-              data = (JSON.parse(sample) as GraphQLBody).data;
-            } catch {
-              data = undefined;
+    for (const scenario of scenarios) {
+      log(`scenario ${scenario}: ${SCENARIOS[scenario]}`);
+      const units = scenario === 'mixed' ? [{ id: 'mixed', ops }] : ops.map((op) => ({ id: op.id, ops: [op] }));
+      const results: OperationResult[] = [];
+      for (const unit of units) {
+        const { lists, distinct } = scenarioAsks(scenario, unit.ops, mode.connections);
+        const requestLists = lists.map((asks, i) =>
+          asks.map((a) => ({
+            body: requestBody(a.operation, a.operation.variants[a.variant]),
+            token: tokens.tokenFor(callers(a.operation.identity)[i]!),
+            key: answerKey(a),
+          })),
+        );
+        const measured = scenario === 'identical' && mode.identicalTargets ? targets.filter((t) => mode.identicalTargets!.includes(t.id)) : targets;
+        const rounds = new Map<TargetId, RoundMeasure[]>(measured.map((t) => [t.id, []]));
+        const spec = (t: RunningTarget, seconds: number) => ({
+          url: t.url,
+          lists: requestLists,
+          check,
+          seconds,
+          connections: mode.connections,
+          targetPid: t.child.pid,
+          subgraphPids,
+        });
+        if (mode.warmupSeconds > 0) for (const t of measured) await runLoad(spec(t, mode.warmupSeconds));
+        for (let r = 0; r < mode.rounds; r++) {
+          for (const t of measured) {
+            const { checked, firstMismatch, firstBadBody, ...measure } = await runLoad(spec(t, mode.durationSeconds));
+            if (firstMismatch) throw new BenchFailure(`${scenario} · ${unit.id} on ${t.id}, round ${r + 1}: a response differs from the reference: ${firstMismatch}`);
+            if (measure.errors > 0) {
+              problems.push(`${scenario} · ${unit.id} on ${t.id}, round ${r + 1}: ${measure.errors} error(s)${firstBadBody ? `, e.g. ${firstBadBody.slice(0, 200)}` : ''}`);
             }
-            const diff = firstDifference(reference.get(op.id), data);
-            if (diff) throw new BenchFailure(`${op.id} on ${t.id}, round ${r + 1}: a sampled response differs from the reference: ${diff}`);
+            rounds.get(t.id)!.push(measure);
+            log(
+              `${scenario} · ${unit.id} · ${t.id} · round ${r + 1}: ${measure.rps?.toFixed(1) ?? '–'} req/s, p50 ${measure.p50 ?? '–'} ms, p99 ${measure.p99 ?? '–'} ms, ${measure.errors} errors, ${checked} checked`,
+            );
           }
-          if (measure.errors > 0) {
-            problems.push(`${op.id} on ${t.id}, round ${r + 1}: ${measure.errors} error(s)${firstBadBody ? `, e.g. ${firstBadBody.slice(0, 200)}` : ''}`);
-          }
-          rounds.get(t.id)!.push(measure);
-          log(`${op.id} · ${t.id} · round ${r + 1}: ${measure.rps?.toFixed(1) ?? '–'} req/s, p50 ${measure.p50 ?? '–'} ms, p99 ${measure.p99 ?? '–'} ms, ${measure.errors} errors`);
         }
+        const op = unit.ops.length === 1 ? unit.ops[0]! : null;
+        results.push({
+          id: unit.id,
+          title: op ? op.title : `Mixed: ${ops.map((o) => o.id).join(', ')} interleaved`,
+          operationName: op ? op.operationName : ops.map((o) => o.operationName).join(', '),
+          identity: op ? op.identity.roles.join(', ') : [...new Set(ops.map((o) => o.identity.roles.join(', ')))].join(' / '),
+          variables: op ? op.variables : {},
+          variants: new Set(lists.flat().map(answerKey)).size,
+          distinct,
+          responseBytes: op ? (responseBytes.get(op.id) ?? null) : null,
+          sql: op ? (sql.get(op.id) ?? null) : null,
+          traffic: op ? traffic.get(op.id) : undefined,
+          targets: withRatios(
+            Object.fromEntries(measured.map((t) => [t.id, { ...summarise(rounds.get(t.id)!), aloneMs: op ? (alone.get(`${op.id}|${t.id}`) ?? null) : null }])),
+          ),
+        });
       }
-      results.push({
-        id: op.id,
-        title: op.title,
-        operationName: op.operationName,
-        identity: op.identity.roles.join(', '),
-        variables: op.variables,
-        responseBytes: responseBytes.get(op.id) ?? null,
-        sql: sql.get(op.id) ?? null,
-        targets: withRatios(
-          Object.fromEntries(targets.map((t) => [t.id, { ...summarise(rounds.get(t.id)!), aloneMs: alone.get(`${op.id}|${t.id}`) ?? null }])),
-        ),
-      });
+      scenarioResults.push({ id: scenario, title: SCENARIOS[scenario], operations: results });
     }
+    const headline = scenarioResults[0]!;
 
     const commit = git('rev-parse', 'HEAD');
     const output: BenchResults = {
@@ -319,7 +387,10 @@ async function main(): Promise<number> {
         seconds: { load: (performance.now() - loadStarted) / 1000, total: (performance.now() - started) / 1000 },
       },
       targets: targets.map((t) => ({ id: t.id, label: TARGETS[t.id].label, cached: TARGETS[t.id].cached ?? false })),
-      operations: results,
+      operations: headline.operations,
+      headline: { id: headline.id, title: headline.title },
+      scenarios: scenarioResults.slice(1),
+      ...(databases.importTiming ? { import: databases.importTiming } : {}),
       problems,
     };
     const stamp = output.meta.date.replace(/[:.]/g, '-');

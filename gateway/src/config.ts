@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, nodeEnvVar, parseEnv, portVar, readAll, secretVar } from '@tdg/kit/config';
+import { loadObservabilityConfig, type ObservabilityConfig } from '@tdg/kit/observability/config';
 import { z } from 'zod';
 import { type AuthConfig, loadAuthConfig } from './auth/config.ts';
 import type { Tier } from './auth/tier.ts';
-import { loadRateLimits, OPERATION_LIMITS, type OperationLimits } from './limits.ts';
+import { loadOperationLimits, loadRateLimits, type OperationLimits } from './limits.ts';
+import { loadPagesConfig, type PagesConfig } from './pages/config.ts';
 import { subgraphsOfSupergraph } from './supergraph/subgraph-list.ts';
 import { SubgraphSettings, timeoutVar } from './supergraph/subgraph-settings.ts';
 
@@ -20,13 +22,15 @@ export interface GatewayConfig {
    * else the supergraph's routing URL and `SUBGRAPH_TIMEOUT_MS` (supergraph/subgraph-settings.ts).
    */
   readonly subgraphSettings: SubgraphSettings;
+  /** How the supergraph file is followed: change events debounced `debounceMs`, and read every `pollMs` anyway. */
+  readonly supergraphWatch: { readonly debounceMs: number; readonly pollMs: number };
   /** Secret shared with the subgraphs, to sign every request sent to them. */
   readonly signingSecret: string;
   /** How bearer tokens are verified. */
   readonly auth: AuthConfig;
   /** Requests per minute per identity (per IP when anonymous), by tier; 0 is no limit. */
   readonly rateLimits: Readonly<Record<Tier, number>>;
-  /** Depth, alias, token, cost and directive limits of one operation, by tier. */
+  /** Depth, alias, token, cost and directive limits of one operation, by tier (MAX_DEPTH_ANALYST, COST_BUDGET_ADMIN, …). */
   readonly operationLimits: Readonly<Record<Tier, OperationLimits>>;
   /** Which proxies' X-Forwarded-For to believe for the client IP (anonymous rate limit): fastify's `trustProxy`. */
   readonly trustProxy: boolean | string;
@@ -34,6 +38,10 @@ export interface GatewayConfig {
   readonly shareInFlightReads: boolean;
   /** The response cache (response-cache/): off, and nothing of it started, when `ttlSeconds` is 0. */
   readonly responseCache: ResponseCacheConfig;
+  /** The explorer and dashboard pages (pages/). */
+  readonly pages: PagesConfig;
+  /** Metrics, logs and traces (observability/; variables shared with the subgraphs: kit/src/observability/config.ts). */
+  readonly observability: ObservabilityConfig;
 }
 
 export interface ResponseCacheConfig {
@@ -54,6 +62,9 @@ const trustProxyVar = z
 /** Default of SUBGRAPH_TIMEOUT_MS: how long the gateway waits for a subgraph's answer. */
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 
+/** Quiet time after the supergraph file's last change event before it is read (a write in several steps read once). */
+const SUPERGRAPH_DEBOUNCE_MS = 200;
+
 const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -64,17 +75,21 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     SUBGRAPH_SIGNING_SECRET: secretVar,
     SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
     SUBGRAPH_TIMEOUT_MS: timeoutVar.default(DEFAULT_SUBGRAPH_TIMEOUT_MS),
+    SUPERGRAPH_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(2000),
     TRUST_PROXY: trustProxyVar,
     RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(0),
     RESPONSE_CACHE_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
     RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).default(64),
     SHARE_IN_FLIGHT_READS: z.enum(['true', 'false']).default('true'),
   };
-  const [e, auth, rateLimits, subgraphSettings] = readAll(
+  const [e, auth, rateLimits, subgraphSettings, operationLimits, pages, observability] = readAll(
     () => parseEnv(z.object(shape), env) as Record<string, unknown>,
     () => loadAuthConfig(env),
     () => loadRateLimits(env),
     () => loadSubgraphSettings(env),
+    () => loadOperationLimits(env),
+    () => loadPagesConfig(env),
+    () => loadObservabilityConfig(env),
   );
   const supergraphPath = e.SUPERGRAPH_PATH as string;
   return {
@@ -83,10 +98,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     production: e.NODE_ENV === 'production',
     supergraphPath,
     subgraphSettings,
+    supergraphWatch: { debounceMs: SUPERGRAPH_DEBOUNCE_MS, pollMs: e.SUPERGRAPH_POLL_MS as number },
     signingSecret: e.SUBGRAPH_SIGNING_SECRET as string,
     auth,
     rateLimits,
-    operationLimits: OPERATION_LIMITS,
+    operationLimits,
     trustProxy: e.TRUST_PROXY as boolean | string,
     responseCache: {
       ttlSeconds: e.RESPONSE_CACHE_TTL_SECONDS as number,
@@ -94,6 +110,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       maxMb: e.RESPONSE_CACHE_MAX_MB as number,
     },
     shareInFlightReads: e.SHARE_IN_FLIGHT_READS === 'true',
+    pages,
+    observability,
   };
 }
 

@@ -6,3 +6,4 @@ export { type GatewayConfig, loadGatewayConfig } from './config.ts';
 export { OPERATION_LIMITS, type OperationLimits, RATE_LIMITS_PER_MINUTE } from './limits.ts';
 export { GATEWAY_NODE_OPTIONS, gatewayNodeOptions } from './node-options.ts';
 export { type RunningGateway, startGateway } from './server.ts';
+export { CurrentSupergraph, type ServedSupergraph, type SubgraphEndpoint } from './supergraph/index.ts';

@@ -1,4 +1,6 @@
 import { signRequest } from '@tdg/kit/auth/signing';
+import type { CurrentSupergraph } from './supergraph/current.ts';
+import type { FileSupergraph } from './supergraph/file-supergraph.ts';
 
 /** One subgraph's state as `GET /ready` reports it. */
 export interface SubgraphStatus {
@@ -12,7 +14,7 @@ export interface SubgraphStatus {
 }
 
 /** Asks every subgraph `{ __typename }` (any Federation subgraph answers it), signed, within a timeout. */
-export async function checkSubgraphs(subgraphs: readonly { name: string; url: string }[], secret: string, timeoutMs = 2000): Promise<SubgraphStatus[]> {
+export async function checkSubgraphs(subgraphs: readonly { name: string; url: string }[], secret: string, timeoutMs = 5000): Promise<SubgraphStatus[]> {
   return Promise.all(
     subgraphs.map(async ({ name, url }) => {
       const started = performance.now();
@@ -35,4 +37,36 @@ export async function checkSubgraphs(subgraphs: readonly { name: string; url: st
       }
     }),
   );
+}
+
+/** What `GET /ready` answers: the supergraph served (and the last one refused since), and every subgraph's state. */
+export interface ReadinessReport {
+  readonly status: 'ready' | 'not ready';
+  readonly supergraph: {
+    /** SHA-256 of the supergraph served, hex. */
+    readonly hash: string;
+    readonly loadedAt: string;
+    readonly subgraphCount: number;
+    /** The supergraph file's last content the gateway refused (still serving this one), and why. */
+    readonly refused?: { readonly hash: string; readonly at: string; readonly reason: string };
+  };
+  readonly subgraphs: SubgraphStatus[];
+}
+
+/** Ready when every subgraph of the supergraph served answers. */
+export async function readinessReport(supergraph: CurrentSupergraph, file: FileSupergraph, secret: string): Promise<ReadinessReport> {
+  const served = supergraph.current;
+  if (!served) return { status: 'not ready', supergraph: { hash: '', loadedAt: '', subgraphCount: 0 }, subgraphs: [] };
+  const subgraphs = await checkSubgraphs(served.subgraphs, secret);
+  const refused = file.lastRefused;
+  return {
+    status: subgraphs.every((s) => s.ready) ? 'ready' : 'not ready',
+    supergraph: {
+      hash: served.hash,
+      loadedAt: served.loadedAt.toISOString(),
+      subgraphCount: served.subgraphs.length,
+      ...(refused ? { refused: { hash: refused.hash, at: refused.at.toISOString(), reason: refused.reason } } : {}),
+    },
+    subgraphs,
+  };
 }

@@ -95,7 +95,8 @@ describe('identity', () => {
 });
 
 describe('operation limits per tier', () => {
-  const deep = '{ region(code: "A") { localAuthorities { region { localAuthorities { region { localAuthorities { code } } } } } } }';
+  // Deep (8) but cheap: single objects down to one list.
+  const deep = '{ scitt(id: "70245") { cohort(academicYear: 2022) { scitt { leadSchool { localAuthority { region { localAuthorities { code } } } } } } } }';
   const aliased = `{ ${Array.from({ length: 8 }, (_, i) => `r${i}: region(code: "A") { code }`).join(' ')} }`;
   const costly = '{ schools(first: 2000) { nodes { urn name localAuthority { code name region { code name } } } } }';
 
@@ -114,10 +115,42 @@ describe('operation limits per tier', () => {
     expect(codes(admin).filter((c) => String(c).endsWith('_LIMIT_EXCEEDED'))).toEqual([]);
   });
 
-  test('analysts sit between: a costly page is refused, a deep one is run', async () => {
+  test('analysts sit between: a page whose nested lists multiply is refused, a deep one is run', async () => {
     const analyst = await tokenFor(PERSONAS['national-analyst']);
-    expect(codes(await post(dev, costly, analyst))).toEqual(['COST_LIMIT_EXCEEDED']);
+    const fanOut = '{ schools(first: 2000) { nodes { urn supportReceived { id } networks { id } } } }';
+    expect(codes(await post(dev, fanOut, analyst))).toEqual(['COST_LIMIT_EXCEEDED']);
+    expect(codes(await post(dev, fanOut, await tokenFor(PERSONAS.admin)))).not.toContain('COST_LIMIT_EXCEEDED');
     expect((await post(dev, deep, analyst)).status).toBe(200);
+  });
+
+  test('over the cost budget: 400 before any subgraph is called, with the estimate, the budget and which list to page', async () => {
+    const issue = '{ regions { localAuthorities { region { localAuthorities { region { localAuthorities { region { localAuthorities { region { code } } } } } } } } } }';
+    const answer = await post(production, issue, await tokenFor(PERSONAS['national-analyst']));
+    expect(answer.status).toBe(400);
+    expect(answer.body.data ?? null).toBeNull();
+    const [error] = answer.body.errors!;
+    expect(error.extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', budget: 20_000 });
+    expect(error.extensions!.cost).toBeGreaterThan(1_000_000);
+    expect(error.message).toMatch(/over the budget of 20,000 for analysts/);
+    expect(error.message).toMatch(/Region\.localAuthorities \(about 35 each, nested or repeated 4 times/);
+    expect(stubs.calls).toEqual([]);
+    const page = await post(production, '{ schools(first: 5000) { nodes { urn supportReceived { id } localAuthority { name } } } }', await tokenFor(PERSONAS['national-analyst']));
+    expect(page.body.errors![0].message).toMatch(/Query\.schools \(5000 asked for\).*`first: \d+` or less fits the budget/);
+    expect(stubs.calls).toEqual([]);
+  });
+
+  test('the budget is the variable value of first, as a literal would be', async () => {
+    const query = 'query Page($n: Int) { schools(first: $n) { nodes { urn supportReceived { id } } } }';
+    const ask = (n: number) =>
+      fetch(dev.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables: { n } }),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as Answer['body'] }));
+    expect((await ask(10)).status).toBe(200);
+    const refused = await ask(1000);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors![0].extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', cost: 1 + 1000 * 11, budget: 2000 });
   });
 
   test('beyond the loosest token limit the document is not even parsed', async () => {
@@ -174,7 +207,7 @@ describe('introspection', () => {
     expect((await post(production, '{ __typename }')).body).toEqual({ data: { __typename: 'Query' } });
   });
 
-  test('development: served to everyone (Apollo Sandbox)', async () => {
+  test('development: served to everyone (the explorer)', async () => {
     expect((await post(dev, introspection)).body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
   });
 });

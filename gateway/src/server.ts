@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { registerDrain } from '@tdg/kit/shutdown';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -9,20 +6,26 @@ import { registerAuthentication } from './auth/authenticate.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
 import type { GatewayConfig } from './config.ts';
 import { contextFromRequest, type GatewayContext } from './context.ts';
+import { registerExport } from './export/index.ts';
 import { installErrorHandler } from './http-errors.ts';
+import { observeGateway } from './observability/index.ts';
+import { explorerLandingPage, pagesPlugin } from './pages/index.ts';
 import { fieldSuggestionsPlugin } from './plugins/field-suggestions.ts';
 import { introspectionPlugin } from './plugins/introspection.ts';
+import { demandControlPlugin } from './plugins/demand-control.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits.ts';
 import { formatGatewayError } from './plugins/subgraph-errors.ts';
 import { registerRateLimit } from './rate-limit.ts';
-import { checkSubgraphs } from './readiness.ts';
-import { SignedDataSource } from './signed-data-source.ts';
-import { CurrentSupergraph, sha256 } from './supergraph/current.ts';
-import { subgraphsOfSupergraph } from './supergraph/subgraph-list.ts';
+import { readinessReport } from './readiness.ts';
+import { type CurrentSupergraph, supergraphGateway } from './supergraph/index.ts';
+import { costDirectivesOf } from './demand/cost-directives.ts';
+import { PAGE_SIZE_CAPS } from '@tdg/kit/page-size';
 
 export interface RunningGateway {
   readonly url: string;
   readonly app: FastifyInstance;
+  /** The supergraph served now, with a change event (supergraph/current.ts). */
+  readonly supergraph: CurrentSupergraph;
   /** SIGTERM's first step (@tdg/kit/shutdown): /ready answers 503, connections close after their answers. */
   startDraining(): void;
   close(): Promise<void>;
@@ -33,33 +36,26 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 
 /**
  * Starts the gateway: `POST /graphql` (Apollo Server over Apollo Gateway, serving the composed supergraph with the
- * configured subgraph URLs), `GET /health` (the gateway is up) and `GET /ready` (every subgraph answers).
+ * configured subgraph URLs), `GET /health` (the gateway is up), `GET /ready` (every subgraph answers) and `GET /metrics` (Prometheus; observability/).
  *
  * A request to /graphql goes: bearer token verified (auth/) → rate limit per identity (rate-limit.ts) → 401 if the
  * token was refused → CSRF check → parse and validate → introspection and per-tier operation limits (plugins/) →
+ * demand control: the static cost against the tier's budget (plugins/demand-control.ts) →
  * the response cache when on (response-cache/: a query answered from it ends here) → query plan → subgraph calls,
  * signed with the identity (signed-data-source.ts).
  */
-export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
-  const sdl = readFileSync(config.supergraphPath, 'utf8');
-  const supergraph = new CurrentSupergraph();
-  supergraph.set({ sdl, hash: sha256(sdl), loadedAt: new Date(), subgraphs: config.subgraphSettings.resolve(subgraphsOfSupergraph(sdl)) });
-  const gateway = new ApolloGateway({
-    supergraphSdl: sdl,
-    // Any subgraph the supergraph names: at its URL from the environment (<NAME>_URL), else its routing URL.
-    buildService: ({ name, url }) => {
-      const [endpoint] = config.subgraphSettings.resolve([{ name, routingUrl: url ?? '' }]);
-      return new SignedDataSource(name, endpoint.url, config.signingSecret, { shareInFlightReads: config.shareInFlightReads });
-    },
-  });
+export async function startGateway(config: GatewayConfig, logDestination?: { write(line: string): void }): Promise<RunningGateway> {
   const verify = await createTokenVerifier(config.auth);
   // return503OnClosing off: a request that reached us while the listener closes (SIGTERM) is served, not refused.
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy, return503OnClosing: false });
+  const observed = await observeGateway(app, config.observability, config.responseCache.ttlSeconds > 0, logDestination);
+  // Apollo Gateway over the supergraph file, followed while it runs (supergraph/: hot reload, any Federation 2 supergraph).
+  const { gateway, supergraph, file } = supergraphGateway(config, { observe: observed.subgraphFetch });
   installErrorHandler(app, config.production);
   // Null unless RESPONSE_CACHE_TTL_SECONDS is set: then nothing of the cache is loaded or started.
   const responseCache =
     config.responseCache.ttlSeconds > 0
-      ? await (await import('./response-cache/index.ts')).startResponseCache(config.responseCache, urlsOf(supergraph), config.signingSecret)
+      ? await (await import('./response-cache/index.ts')).startResponseCache(config.responseCache, supergraph, config.signingSecret)
       : null;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -72,40 +68,40 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     formatError: formatGatewayError(config.production),
     plugins: [
       fastifyApolloDrainPlugin(app),
-      config.production ? ApolloServerPluginLandingPageProductionDefault() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      explorerLandingPage(config.pages),
       fieldSuggestionsPlugin(config.production),
       introspectionPlugin(config.production),
       operationLimitsPlugin(config.operationLimits),
+      demandControlPlugin({ directives: () => costDirectivesOf(supergraph.current?.sdl ?? ''), pageCaps: PAGE_SIZE_CAPS, limitsByTier: config.operationLimits }),
       ...(responseCache?.plugins ?? []),
+      ...observed.plugins,
     ],
   });
   await apollo.start();
+  // The gateway has loaded its supergraph: the response cache knows its subgraphs' versions before the first request.
+  await responseCache?.ready();
   const drain = registerDrain(app);
   registerAuthentication(app, verify, '/graphql');
   await registerRateLimit(app, config.rateLimits);
+  registerExport(app, '/graphql'); // Accept: text/csv or application/x-ndjson: the JSON answer streamed as rows
   app.get('/health', { config: { rateLimit: false } }, async () => ({ status: 'ok' }));
   app.get('/ready', { config: { rateLimit: false } }, async (_req, reply) => {
-    const served = supergraph.current!;
-    const subgraphs = await checkSubgraphs(served.subgraphs, config.signingSecret);
-    const ready = subgraphs.every((s) => s.ready);
-    return reply.code(ready ? 200 : 503).send({
-      status: ready ? 'ready' : 'not ready',
-      supergraph: { hash: served.hash, loadedAt: served.loadedAt.toISOString(), subgraphCount: served.subgraphs.length },
-      subgraphs,
-    });
+    const report = await readinessReport(supergraph, file, config.signingSecret);
+    return reply.code(report.status === 'ready' ? 200 : 503).send(report);
   });
-  await app.register(fastifyApollo(apollo), { path: '/graphql', context: contextFromRequest });
+  await app.register(pagesPlugin, config.pages);
+  await app.register(fastifyApollo(apollo), { path: '/graphql', context: observed.context(contextFromRequest) });
   const address = await app.listen({ port: config.port, host: config.host });
   return {
     url: `${address.replace('127.0.0.1', 'localhost')}/graphql`,
     app,
+    supergraph,
     startDraining: drain.start,
     close: async () => {
-      await app.close();
+      // Drains and closes the HTTP server (fastifyApolloDrainPlugin), then stops the gateway (the supergraph file's watch).
+      await apollo.stop();
       responseCache?.close();
     },
   };
 }
 
-const urlsOf = (supergraph: CurrentSupergraph): Record<string, string> =>
-  Object.fromEntries((supergraph.current?.subgraphs ?? []).map((s) => [s.name, s.url]));

@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.ts';
 import { InFlightReads, type SharedAnswer } from './subgraph-calls/in-flight.ts';
 import { accessScope } from './access-scope.ts';
+import type { SubgraphFetchObserver } from './observability/subgraph-fetch.ts';
 
 type ProcessOptions = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0];
 
@@ -16,6 +17,10 @@ export interface SignedDataSourceOptions {
    * same access scope, and no write sent to this subgraph through this gateway since the first one started.
    */
   readonly shareInFlightReads: boolean;
+  /** Milliseconds to wait for the subgraph's answer (SUBGRAPH_TIMEOUT_MS, `<NAME>_TIMEOUT_MS`). */
+  readonly timeoutMs?: number;
+  /** Metrics, request id and trace context of each call (observability/subgraph-fetch.ts). */
+  readonly observe?: SubgraphFetchObserver;
 }
 
 /**
@@ -34,18 +39,21 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** Writes sent to this subgraph by this gateway so far: part of every read's key. */
   private writes = 0;
   private readonly shareReads: boolean;
+  private readonly observe?: SubgraphFetchObserver;
 
   constructor(subgraph: string, url: string, secret: string, options: SignedDataSourceOptions = { shareInFlightReads: true }) {
     // The gateway sets the response cache's policy itself (response-cache/), not from subgraph headers.
     super({ url, honorSubgraphCacheControlHeader: false });
     this.subgraph = subgraph;
     this.shareReads = options.shareInFlightReads;
+    this.observe = options.observe;
     // Apollo's default fetcher (make-fetch-happen, keep-alive connections), with the signature over the body as sent.
     const fetcher = this.fetcher;
-    const send = (input: string, headers: Record<string, string>, body: string, method: string) => {
+    const signed = (input: string, headers: Record<string, string>, body: string, method: string) => {
       const signature = signEncoded(secret, headers[SIGNATURE_HEADERS.identity] ?? '', body);
       return fetcher(input, { method, headers: { ...headers, ...signature }, body });
     };
+    const send = options.observe?.wrap(subgraph, signed) ?? signed;
     this.fetcher = (async (input: string, init: { body?: string; headers?: Record<string, string>; method?: string }) => {
       const { [READ_SCOPE_HEADER]: scope, ...headers } = init.headers ?? {};
       const body = init.body ?? '';
@@ -78,6 +86,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest(options: ProcessOptions) {
     const { request, context } = options;
     request.http?.headers.set(SIGNATURE_HEADERS.identity, encodeIdentity(context?.identity ?? null));
+    this.observe?.willSend(this.subgraph, request.http?.headers, context);
     // Every subgraph call made for an incoming query is a read; a mutation's calls (its entity fetches too) are writes.
     const operation = 'incomingRequestContext' in options ? options.incomingRequestContext.operation?.operation : undefined;
     if (operation === 'query') {

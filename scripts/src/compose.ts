@@ -1,13 +1,19 @@
 /**
  * `npm run compose`: writes schema/supergraph.graphql from the subgraph SDL files (schema/supergraph.yaml).
  * `npm run compose -- --check`: fails when composition fails or the committed supergraph is stale.
+ * A subgraph listed with `schema.subgraph_url` is introspected, signed with SUBGRAPH_SIGNING_SECRET (in development the
+ * secret `npm start` made under DATA_DIR).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { SUPERGRAPH_PATH, composeSupergraph } from './composition.ts';
+import { ensureDevSecret } from './dev-secrets.ts';
 import { writeKubernetes } from './kubernetes.ts';
+import { PROJECT_ROOT } from './project-config.ts';
+import { readSubgraphList } from './subgraph-list.ts';
 
 const check = process.argv.includes('--check');
-const result = composeSupergraph();
+if (readSubgraphList().some((s) => s.subgraphUrl)) ensureDevSecret(process.env, 'SUBGRAPH_SIGNING_SECRET', process.env.DATA_DIR ?? `${PROJECT_ROOT}.data`);
+const result = await composeSupergraph();
 for (const hint of result.hints) console.warn(`hint ${hint.split('\n')[0]}`);
 if (!result.supergraphSdl) {
   console.error(`composition failed:\n${result.errors.map((e) => `  - ${e}`).join('\n')}`);

@@ -4,6 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { DEMO_SIZES, type DemoSize, generateDemoData, writeDemoData } from './demo-data/index.ts';
+import { progressListener } from './progress/index.ts';
+import { loadProjectConfig } from './project-config.ts';
 
 const USAGE = 'usage: npm run demo-data -- --out <folder> [--size small|region|national] [--seed N]   (defaults: --size region --seed 1)';
 
@@ -26,8 +28,12 @@ function main(): void {
   if (!/^-?\d+$/.test(values.seed)) throw new Error(`--seed must be a whole number\n${USAGE}`);
   const size = values.size as DemoSize;
   const seed = Number(values.seed);
+  const config = loadProjectConfig();
   const started = performance.now();
-  const counts = writeDemoData(generateDemoData({ size, seed }), values.out);
+  console.log(`demo-data: generating ${size} seed ${seed}…`);
+  const dataset = generateDemoData({ size, seed });
+  console.log(`demo-data: generated in ${((performance.now() - started) / 1000).toFixed(1)}s; writing ${values.out}`);
+  const counts = writeDemoData(dataset, values.out, progressListener(config.progressIntervalMs));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const summary = Object.entries(counts)
     .map(([file, n]) => `${file.replace(/\.csv$/, '')} ${n}`)

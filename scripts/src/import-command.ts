@@ -1,5 +1,9 @@
 import { formatProblem } from '@tdg/kit/load/spec';
 import { type ImportResult, LoadRejected, importFolder } from '@tdg/kit/load/import-folder';
+import type { ProgressListener } from '@tdg/kit/load/progress';
+import { loadObservabilityConfig } from '@tdg/kit/observability/config';
+import { logImport } from '@tdg/kit/observability/import-log';
+import { createLogger } from '@tdg/kit/observability/logger';
 import type { SubgraphPackage } from '@tdg/kit/subgraph-package';
 import { openMigrated } from './open-subgraph-db.ts';
 
@@ -17,14 +21,21 @@ export async function importIntoSubgraphs(
   serverUrl: string,
   folder: string,
   log: (line: string) => void = console.log,
+  progress?: ProgressListener,
 ): Promise<FolderImportOutcome> {
   const results: ImportResult[] = [];
   const rejected: LoadRejected[] = [];
+  // One JSON line per subgraph load besides the lines above (LOG_LEVEL; observability/import-log.ts).
+  const logger = await createLogger(loadObservabilityConfig(), 'import');
   for (const pkg of packages) {
     const orm = await openMigrated(pkg, serverUrl, log);
+    const started = Date.now();
     try {
-      const started = Date.now();
-      const result = await importFolder(orm, pkg.importSpec, folder, { log });
+      const result = await importFolder(orm, pkg.importSpec, folder, { log, progress }).catch((error: unknown) => {
+        logImport(logger, pkg.info.name, folder, Date.now() - started, error);
+        throw error;
+      });
+      logImport(logger, pkg.info.name, folder, Date.now() - started, result);
       results.push(result);
       const counts = Object.entries(result.loaded).map(([f, n]) => `${f} ${n}`);
       log(`[${pkg.info.name}] ${counts.length ? `loaded ${counts.join(', ')}` : 'no files of this subgraph in the folder'} (${Date.now() - started} ms)`);

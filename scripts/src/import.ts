@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { acquireDatabaseServer } from './database-server.ts';
 import { importIntoSubgraphs } from './import-command.ts';
+import { progressListener } from './progress/index.ts';
 import { loadProjectConfig } from './project-config.ts';
 import { selectPackages } from './subgraph-packages.ts';
 
@@ -20,10 +21,11 @@ if (!existsSync(folder) || !statSync(folder).isDirectory()) {
   console.error(`not a folder: ${folder}`);
   process.exit(66);
 }
-const server = await acquireDatabaseServer(loadProjectConfig());
+const config = loadProjectConfig();
+const server = await acquireDatabaseServer(config);
 let rejected = true;
 try {
-  const outcome = await importIntoSubgraphs(selectPackages(values.only ?? []), server.serverUrl, folder);
+  const outcome = await importIntoSubgraphs(selectPackages(values.only ?? []), server.serverUrl, folder, console.log, progressListener(config.progressIntervalMs));
   rejected = outcome.rejected.length > 0;
 } finally {
   await server.release();

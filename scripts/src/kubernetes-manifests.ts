@@ -1,11 +1,12 @@
 /**
  * The Kubernetes manifests of deploy/kubernetes/, written from the subgraphs of schema/supergraph.yaml and the ports
- * and variables of the code (subgraphs/kit/src/subgraph-registry.ts), so that a new subgraph gets its Deployment,
+ * and variables each subgraph's package declares (`tdg` in its package.json), so that a new subgraph gets its Deployment,
  * Service, autoscaler, migration Job and PgBouncer by running `npm run kubernetes` (or `npm run compose`, which also writes the supergraph ConfigMap).
  * test/kubernetes.test.ts checks the files are current and valid against the Kubernetes schemas.
  */
 import { GATEWAY_NODE_OPTIONS } from '@tdg/gateway';
-import type { SubgraphInfo } from '@tdg/kit/subgraph-registry';
+import { SUBGRAPH_NODE_OPTIONS } from '@tdg/kit/node-options';
+import type { SubgraphInfo } from '@tdg/kit/subgraph-info';
 import { stringify } from 'yaml';
 
 export const NAMESPACE = 'teacher-development-graph';
@@ -151,6 +152,7 @@ export function subgraphManifests(s: SubgraphInfo): Manifest[] {
       { name: 'NODE_ENV', value: 'production' },
       { name: 'HOST', value: '0.0.0.0' },
       { name: `${s.envPrefix}_PORT`, value: String(s.defaultPort) },
+      { name: 'NODE_OPTIONS', value: SUBGRAPH_NODE_OPTIONS },
       // Through this subgraph's PgBouncer: many replicas, few server connections.
       secretEnv(`${s.envPrefix}_DATABASE_URL`, databaseSecret(s), 'pooled-url'),
       { name: 'DB_POOL_SIZE', value: '10' },

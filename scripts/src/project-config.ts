@@ -15,6 +15,7 @@ export function loadProjectConfig(env: NodeJS.ProcessEnv = process.env) {
       DATA_DIR: z.string().default(`${PROJECT_ROOT}.data`),
       DEMO_DATA: z.enum(['none', 'small', 'region', 'national']).default('region'),
       DEMO_SEED: z.coerce.number().int().min(0).default(1),
+      PROGRESS_INTERVAL_MS: z.coerce.number().int().min(0).default(2000),
     }),
     env,
   );
@@ -25,6 +26,8 @@ export function loadProjectConfig(env: NodeJS.ProcessEnv = process.env) {
     dataDir: e.DATA_DIR,
     demoData: e.DEMO_DATA,
     demoSeed: e.DEMO_SEED,
+    /** How often progress lines are printed when stdout is not a terminal (scripts/src/progress/). */
+    progressIntervalMs: e.PROGRESS_INTERVAL_MS,
   };
 }
 export type ProjectConfig = ReturnType<typeof loadProjectConfig>;

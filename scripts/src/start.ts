@@ -1,14 +1,14 @@
 /**
  * `npm start`: the whole federation on one machine. Uses DATABASE_URL's server, or an embedded PostgreSQL under
  * .data/ when it is unset; creates and migrates each subgraph's database; loads the demo dataset into empty databases
- * (DEMO_DATA=region by default, `none` to skip); starts the four subgraphs and the gateway; Ctrl-C stops them all.
+ * (DEMO_DATA=region by default, `none` to skip); starts every subgraph of schema/supergraph.yaml whose folder is under
+ * subgraphs/, then the gateway (which routes the others to their routing_url), each restarted with backoff when it dies
+ * (supervisor.ts, the reason logged); Ctrl-C stops them all.
  * In development it prints a bearer token for each role (dev-tokens.ts), signed with a key made on first start.
  */
-import type { ChildProcess } from 'node:child_process';
 import exitHook from 'async-exit-hook';
 import { join, resolve } from 'node:path';
 import { ConfigError, readAll } from '@tdg/kit/config';
-import { SUBGRAPHS } from '@tdg/kit/subgraph-registry';
 import { gatewayNodeOptions, loadGatewayConfig } from '@tdg/gateway';
 import { loadSubgraphConfig } from '@tdg/kit/subgraph-config';
 import { acquireDatabaseServer } from './database-server.ts';
@@ -17,9 +17,13 @@ import { ensureDevSecret } from './dev-secrets.ts';
 import { ensureDevJwtKey, formatDevTokens, writeDevTokens } from './dev-tokens.ts';
 import { importIntoSubgraphs } from './import-command.ts';
 import { openMigrated } from './open-subgraph-db.ts';
+import { progressListener } from './progress/index.ts';
 import { PROJECT_ROOT, loadProjectConfig } from './project-config.ts';
-import { startNodeProcess, stopProcesses, waitForHttp } from './processes.ts';
+import { waitForHttp } from './processes.ts';
+import { type SupervisedProcess, superviseNodeProcess } from './supervisor.ts';
+import { subgraphNodeOptions } from '@tdg/kit/node-options';
 import { SUBGRAPH_PACKAGES } from './subgraph-packages.ts';
+import { ensurePagesBuilt } from '@tdg/web/build';
 
 let config: ReturnType<typeof loadProjectConfig>;
 let gatewayConfig: ReturnType<typeof loadGatewayConfig>;
@@ -32,7 +36,7 @@ try {
   [config, gatewayConfig] = readAll(
     () => loadProjectConfig(),
     () => loadGatewayConfig(),
-    ...SUBGRAPHS.map((s) => () => loadSubgraphConfig(s, subgraphEnv)),
+    ...SUBGRAPH_PACKAGES.map((p) => () => loadSubgraphConfig(p.info, subgraphEnv)),
   );
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
@@ -41,12 +45,12 @@ try {
 }
 
 const database = await acquireDatabaseServer(config);
-const children: ChildProcess[] = [];
+const children: SupervisedProcess[] = [];
 let stopping: Promise<void> | null = null;
 const stopAll = () =>
   (stopping ??= (async () => {
     console.log('stopping…');
-    await stopProcesses(children);
+    await Promise.all(children.map((child) => child.stop()));
     await database.release().catch(() => undefined);
   })());
 const shutdown = async (code: number) => {
@@ -66,23 +70,29 @@ try {
     await orm.close();
   }
   if (config.demoData !== 'none' && empty.length > 0) {
-    const folder = await writeDemoFolder(join(config.dataDir, 'demo'), config.demoData, config.demoSeed);
+    const progress = progressListener(config.progressIntervalMs);
+    const folder = await writeDemoFolder(join(config.dataDir, 'demo'), config.demoData, config.demoSeed, progress);
     console.log(`loading demo data (${config.demoData}, seed ${config.demoSeed}) into ${empty.map((p) => p.info.name).join(', ')}`);
-    const outcome = await importIntoSubgraphs(empty, database.serverUrl, folder);
+    const outcome = await importIntoSubgraphs(empty, database.serverUrl, folder, console.log, progress);
     if (outcome.rejected.length > 0) throw new Error('demo data was rejected');
   }
   const env = { ...process.env, DATABASE_URL: database.serverUrl };
+  const subgraphUrls: Record<string, string> = {};
   for (const pkg of SUBGRAPH_PACKAGES) {
     const sub = loadSubgraphConfig(pkg.info, env);
-    const child = startNodeProcess(pkg.info.name, resolve(PROJECT_ROOT, `subgraphs/${pkg.info.name}/src/main.ts`), env);
+    const script = resolve(PROJECT_ROOT, `subgraphs/${pkg.info.name}/src/main.ts`);
+    const child = superviseNodeProcess(pkg.info.name, script, { ...env, NODE_OPTIONS: subgraphNodeOptions(process.env.NODE_OPTIONS) });
     children.push(child);
-    await waitForHttp(`http://127.0.0.1:${sub.port}/health`, child);
+    await waitForHttp(`http://127.0.0.1:${sub.port}/health`, child.child);
+    subgraphUrls[`${pkg.info.envPrefix}_URL`] = `http://127.0.0.1:${sub.port}/graphql`;
   }
-  const gateway = startNodeProcess('gateway', resolve(PROJECT_ROOT, 'gateway/src/main.ts'), { ...env, NODE_OPTIONS: gatewayNodeOptions(process.env.NODE_OPTIONS) });
+  await ensurePagesBuilt(); // the explorer and dashboard (web/): built by npm install, again when a source changed
+  // The gateway finds the subgraphs started here where they listen (unless <PREFIX>_URL says otherwise).
+  const gatewayEnv = { ...subgraphUrls, ...env, NODE_OPTIONS: gatewayNodeOptions(process.env.NODE_OPTIONS) };
+  const gateway = superviseNodeProcess('gateway', resolve(PROJECT_ROOT, 'gateway/src/main.ts'), gatewayEnv);
   children.push(gateway);
-  await waitForHttp(`http://127.0.0.1:${gatewayConfig.port}/health`, gateway);
-  // A process that dies on its own takes the rest down with it.
-  for (const child of children) child.once('exit', (code) => void (stopping ? undefined : shutdown(code ?? 1)));
+  await waitForHttp(`http://127.0.0.1:${gatewayConfig.port}/health`, gateway.child);
+  // From here a process that dies is restarted (supervisor.ts); meanwhile the gateway answers SUBGRAPH_UNAVAILABLE.
   if (devJwtKey) {
     const tokens = await writeDevTokens(devJwtKey, config.dataDir, gatewayConfig.auth.issuer, gatewayConfig.auth.audience);
     console.log(`\n${formatDevTokens(tokens, config.dataDir, gatewayConfig.port)}`);

@@ -1,14 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { SUBGRAPHS, type SubgraphInfo } from '@tdg/kit/subgraph-registry';
-import { parse } from 'yaml';
-import { SUPERGRAPH_CONFIG } from './composition.ts';
+import { join } from 'node:path';
+import { type SubgraphInfo, readSubgraphInfo } from '@tdg/kit/subgraph-info';
+import { SUPERGRAPH_CONFIG, readLocalSubgraphs } from './subgraph-list.ts';
 
-/** The subgraphs schema/supergraph.yaml lists, in its order, with their ports and variables from the registry. */
+/**
+ * The subgraphs schema/supergraph.yaml lists that run from this repository, in its order, with the ports, databases
+ * and variables their packages declare (the `tdg` field of `subgraphs/<name>/package.json`).
+ */
 export function supergraphSubgraphs(configPath = SUPERGRAPH_CONFIG): SubgraphInfo[] {
-  const names = Object.keys((parse(readFileSync(configPath, 'utf8')) as { subgraphs: Record<string, unknown> }).subgraphs);
-  return names.map((name) => {
-    const info = SUBGRAPHS.find((s) => s.name === name);
-    if (!info) throw new Error(`${configPath}: subgraph ${name} is not in subgraphs/kit/src/subgraph-registry.ts`);
+  return readLocalSubgraphs(configPath).map((s) => {
+    const info = readSubgraphInfo(join(s.folder!, 'package.json'));
+    if (info.name !== s.name) throw new Error(`${s.folder}/package.json: its subgraph is named "${info.name}" but ${configPath} lists it as "${s.name}"`);
     return info;
   });
 }

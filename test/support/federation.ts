@@ -1,5 +1,5 @@
 import { type RunningGateway, loadGatewayConfig, startGateway } from '@tdg/gateway';
-import { SUBGRAPHS, type SubgraphName } from '@tdg/kit/subgraph-registry';
+import type { SubgraphPackage } from '@tdg/kit/subgraph-package';
 import { SUBGRAPH_PACKAGES } from '../../scripts/src/subgraph-packages.ts';
 import { freePort } from './free-port.ts';
 import { TEST_SIGNING_SECRET, type TestSubgraph, type graphql, startTestSubgraph } from './subgraph-harness.ts';
@@ -8,7 +8,8 @@ import { testAuthEnv } from './tokens.ts';
 export interface TestFederation {
   readonly gatewayUrl: string;
   readonly gateway: RunningGateway;
-  readonly subgraphs: Readonly<Record<SubgraphName, TestSubgraph>>;
+  /** The subgraphs started, by name. */
+  readonly subgraphs: Readonly<Record<string, TestSubgraph>>;
   /** SQL statements run by all subgraphs since the last reset. */
   sqlCount(): number;
   resetSqlCount(): void;
@@ -34,10 +35,20 @@ export interface GatewayAnswer<T> {
   readonly body: Awaited<ReturnType<typeof graphql<T>>>;
 }
 
-export async function startFederation(folder?: string, env: Record<string, string> = {}): Promise<TestFederation> {
-  const started = await Promise.all(SUBGRAPH_PACKAGES.map(async (pkg) => [pkg.info.name, await startTestSubgraph(pkg, folder)] as const));
-  const subgraphs = Object.fromEntries(started) as Record<SubgraphName, TestSubgraph>;
-  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [`${s.envPrefix}_URL`, subgraphs[s.name].url]));
+export interface FederationOptions {
+  /**
+   * The subgraphs to start: by default those of schema/supergraph.yaml with a folder under subgraphs/ (see
+   * scripts/src/subgraph-packages.ts: `loadSubgraphPackages(readSubgraphList(otherList))` for another list). Serve a
+   * supergraph composed from the same list (`SUPERGRAPH_PATH` in `env`).
+   */
+  readonly packages?: readonly SubgraphPackage[];
+}
+
+export async function startFederation(folder?: string, env: Record<string, string> = {}, options: FederationOptions = {}): Promise<TestFederation> {
+  const packages = options.packages ?? SUBGRAPH_PACKAGES;
+  const started = await Promise.all(packages.map(async (pkg) => [pkg.info.name, await startTestSubgraph(pkg, folder)] as const));
+  const subgraphs = Object.fromEntries(started) as Record<string, TestSubgraph>;
+  const urls = Object.fromEntries(packages.map((p) => [`${p.info.envPrefix}_URL`, subgraphs[p.info.name].url]));
   const gateway = await startGateway(
     loadGatewayConfig({
       NODE_ENV: 'test',

@@ -5,10 +5,12 @@ import { withDatabase } from '@tdg/kit/database-url';
 import { importFolder } from '@tdg/kit/load/import-folder';
 import { migrate, openOrm } from '@tdg/kit/orm';
 import type { SubgraphPackage } from '@tdg/kit/subgraph-package';
-import { SUBGRAPHS, type SubgraphName } from '@tdg/kit/subgraph-registry';
 import { PROJECT_ROOT } from '../../scripts/src/project-config.ts';
 import { SUBGRAPH_PACKAGES } from '../../scripts/src/subgraph-packages.ts';
 import { freePort } from './free-port.ts';
+
+/** A subgraph's name (those of schema/supergraph.yaml). */
+type SubgraphName = string;
 import { TEST_SIGNING_SECRET } from './subgraph-harness.ts';
 import { testAuthEnv } from './tokens.ts';
 
@@ -189,5 +191,5 @@ export async function startProcessFederation(options: ProcessFederationOptions =
   return { gatewayUrl: `${gateway.base}/graphql`, gatewayBase: gateway.base, gateway, subgraphs, databaseUrls, close };
 }
 
-/** The subgraph infos in registry order (for loops in tests). */
-export const SUBGRAPH_NAMES: readonly SubgraphName[] = SUBGRAPHS.map((s) => s.name);
+/** Names of the subgraphs of schema/supergraph.yaml that run from this repository. */
+export const SUBGRAPH_NAMES: readonly string[] = SUBGRAPH_PACKAGES.map((p) => p.info.name);

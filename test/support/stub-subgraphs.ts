@@ -2,7 +2,7 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Identity } from '@tdg/kit/auth/identity';
 import { SignatureVerifier } from '@tdg/kit/auth/signing';
-import { SUBGRAPHS, type SubgraphName } from '@tdg/kit/subgraph-registry';
+import { readSubgraphList } from '../../scripts/src/subgraph-list.ts';
 import { TEST_SIGNING_SECRET } from './subgraph-harness.ts';
 
 /** The internal message the stub's `curriculumHubs` fails with. */
@@ -12,12 +12,12 @@ export interface StubSubgraphs {
   /** `<PREFIX>_URL` for each subgraph, to configure a gateway with. */
   readonly env: Record<string, string>;
   /** What each call carried, as a subgraph verified it (identity null: anonymous). */
-  readonly calls: { subgraph: SubgraphName; identity: Identity | null; query: string }[];
+  readonly calls: { subgraph: string; identity: Identity | null; query: string }[];
   close(): Promise<void>;
 }
 
 /**
- * Stand-ins for the four subgraphs, for gateway tests that need no data: each checks the gateway's signature as a real
+ * Stand-ins for the subgraphs of schema/supergraph.yaml, for gateway tests that need no data: each checks the gateway's signature as a real
  * subgraph does (401 otherwise), records the forwarded identity, and answers `{ __typename }` with "Query" and any other
  * operation with empty data (so the gateway's answer has nulls where nullable fields are) — except `curriculumHubs`,
  * answered with an internal error that leaks SQL (LEAK), to check what production shows.
@@ -26,7 +26,7 @@ export async function startStubSubgraphs(): Promise<StubSubgraphs> {
   const calls: StubSubgraphs['calls'] = [];
   const servers: Server[] = [];
   const env: Record<string, string> = {};
-  for (const s of SUBGRAPHS) {
+  for (const s of readSubgraphList()) {
     const verifier = new SignatureVerifier(TEST_SIGNING_SECRET);
     const server = createServer((req, res) => {
       let body = '';

@@ -6,6 +6,7 @@ import { type RunningSubgraph, serveSubgraph } from '@tdg/kit/server';
 import type { SubgraphPackage } from '@tdg/kit/subgraph-package';
 import type { Identity } from '@tdg/kit/auth/identity';
 import { signRequest } from '@tdg/kit/auth/signing';
+import type { RequestBoundsConfig } from '@tdg/kit/request-bounds';
 import { freePort } from './free-port.ts';
 
 /** The secret the test gateway and test subgraphs share. */
@@ -38,14 +39,14 @@ export interface TestSubgraph {
 }
 
 /** Starts a real subgraph over HTTP on a free port, with its own fresh database, optionally loaded from a folder. */
-export async function startTestSubgraph(pkg: SubgraphPackage, folder?: string): Promise<TestSubgraph> {
+export async function startTestSubgraph(pkg: SubgraphPackage, folder?: string, options: { readonly bounds?: RequestBoundsConfig } = {}): Promise<TestSubgraph> {
   let count = 0;
   let counting = false;
   const orm = await openTestDatabase(pkg, (sql) => {
     if (counting && !sql.startsWith('[migrator]')) count += 1;
   });
   if (folder) await importFolder(orm, pkg.importSpec, folder);
-  const server = await serveSubgraph(pkg.module, { orm, port: await freePort(), signingSecret: TEST_SIGNING_SECRET });
+  const server = await serveSubgraph(pkg.module, { orm, port: await freePort(), signingSecret: TEST_SIGNING_SECRET, bounds: options.bounds });
   counting = true;
   return {
     url: server.url,

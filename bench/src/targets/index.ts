@@ -2,9 +2,12 @@
  * The targets, each run as its own process in front of the same subgraphs and the same supergraph (its subgraph URLs
  * pointed at the benchmark's subgraphs), all in production mode with the same signing secret.
  */
-import { SUBGRAPHS, type SubgraphName } from '@tdg/kit/subgraph-registry';
 import { gatewayNodeOptions } from '@tdg/gateway';
 import { BENCH_SIGNING_SECRET, ROOT } from '../config.ts';
+import { readLocalSubgraphs } from '../../../scripts/src/subgraph-list.ts';
+
+/** The subgraphs of schema/supergraph.yaml that run from this repository. */
+const SUBGRAPHS = readLocalSubgraphs();
 
 export const TARGET_IDS = ['ours', 'ours-unshared', 'ours-cached', 'apollo-default', 'hive', 'hive-rust', 'floor'] as const;
 export type TargetId = (typeof TARGET_IDS)[number];
@@ -12,7 +15,7 @@ export type TargetId = (typeof TARGET_IDS)[number];
 export interface TargetSetup {
   readonly port: number;
   readonly supergraphPath: string;
-  readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  readonly subgraphUrls: Readonly<Record<string, string>>;
   /** `<PREFIX>_DATABASE_URL` of each subgraph (the floor reads the databases directly). */
   readonly databaseEnv: Readonly<Record<string, string>>;
   /** JWT settings of our gateway. */
@@ -100,7 +103,7 @@ export const TARGETS: Readonly<Record<TargetId, TargetDefinition>> = {
 };
 
 /** The supergraph with each subgraph's URL pointed at the benchmark's subgraphs (nothing else changes). */
-export function benchSupergraph(sdl: string, urls: Readonly<Record<SubgraphName, string>>): string {
+export function benchSupergraph(sdl: string, urls: Readonly<Record<string, string>>): string {
   let out = sdl;
   for (const s of SUBGRAPHS) {
     const pattern = new RegExp(`(@join__graph\\(name: "${s.name}", url: )"[^"]*"`);

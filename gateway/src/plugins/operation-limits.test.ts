@@ -5,7 +5,7 @@ import { type GraphQLSchema, parse } from 'graphql';
 import { OPERATION_LIMITS } from '../limits.ts';
 import { checkOperationLimits } from './operation-limits.ts';
 
-/** The per-tier limits measured with GraphQL Armor against the real API schema. */
+/** The per-tier limits measured with GraphQL Armor against the real API schema (the cost budget: demand/). */
 const root = join(import.meta.dirname, '../../..');
 let schema: GraphQLSchema;
 let gateway: ApolloGateway;
@@ -24,11 +24,10 @@ test.each(operations)('dashboard operations in %s are within the analyst, staff 
   for (const tier of ['analyst', 'staff', 'admin'] as const) expect(check(source, tier)).toEqual([]);
 });
 
-test('the largest page of schools, with fields from every subgraph, is within the staff and analyst limits', () => {
+test('a page of schools with fields from every subgraph is within the anonymous limits (its cost is not measured here)', () => {
   const page = `{ schools(first: 500) { totalCount nodes { urn name localAuthority { name region { name } }
     placementCount ectCount npqCount hubProgrammeCount supportReceived { id } networks { id } partnerScitts { id } } } }`;
-  expect(check(page, 'analyst')).toEqual([]);
-  expect(check(page, 'anonymous').map((v) => v.code)).toEqual(['COST_LIMIT_EXCEEDED']);
+  expect(check(page, 'anonymous')).toEqual([]);
 });
 
 const nest = (levels: number) => `{ region(code: "A") { ${'localAuthorities { region { '.repeat(levels)}code${' } }'.repeat(levels)} } }`;
@@ -37,7 +36,6 @@ test.each([
   ['a deep operation', nest(3), 'DEPTH_LIMIT_EXCEEDED', /Query depth limit of 6 exceeded, found 8/],
   ['an aliased operation', `{ ${Array.from({ length: 6 }, (_, i) => `r${i}: region(code: "A") { code }`).join(' ')} }`, 'ALIAS_LIMIT_EXCEEDED', /Aliases limit of 5 exceeded, found 6/],
   ['a huge document', `{ schools(filter: { status: [${'OPEN, '.repeat(1000)}] }, first: 1) { totalCount } }`, 'TOKEN_LIMIT_EXCEEDED', /Token limit of 1000 exceeded/],
-  ['a costly operation', '{ schools(first: 1000) { nodes { urn name localAuthority { code name } } } }', 'COST_LIMIT_EXCEEDED', /Query Cost limit of 5000 exceeded/],
   ['an operation full of directives', `{ regions { ${Array.from({ length: 11 }, () => 'code @include(if: true)').join(' ')} } }`, 'DIRECTIVE_LIMIT_EXCEEDED', /Directives limit of 10 exceeded, found 11/],
 ])('%s exceeds the anonymous limits and not the administrator ones', (_what, source, code, message) => {
   const [violation] = check(source, 'anonymous');
@@ -47,7 +45,7 @@ test.each([
   expect(check(source, 'admin')).toEqual([]);
 });
 
-test('introspection is not counted by depth or cost', () => {
+test('introspection is not counted by depth', () => {
   const introspection = '{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name ofType { name } } } } } } } } }';
   expect(check(introspection, 'anonymous')).toEqual([]);
 });

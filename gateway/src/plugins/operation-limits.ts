@@ -1,5 +1,4 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -16,7 +15,6 @@ export const LIMIT_CODES = {
   depth: 'DEPTH_LIMIT_EXCEEDED',
   aliases: 'ALIAS_LIMIT_EXCEEDED',
   directives: 'DIRECTIVE_LIMIT_EXCEEDED',
-  cost: 'COST_LIMIT_EXCEEDED',
 } as const;
 export type LimitCode = (typeof LIMIT_CODES)[keyof typeof LIMIT_CODES];
 
@@ -35,7 +33,6 @@ export function limitRules(limits: OperationLimits, report: (code: LimitCode, er
     maxDepthRule({ n: limits.depth, ...on(LIMIT_CODES.depth) }),
     maxAliasesRule({ n: limits.aliases, ...on(LIMIT_CODES.aliases) }),
     maxDirectivesRule({ n: limits.directives, ...on(LIMIT_CODES.directives) }),
-    costLimitRule({ maxCost: limits.cost, ...on(LIMIT_CODES.cost) }),
   ] as ValidationRule[];
 }
 
@@ -64,18 +61,21 @@ const WHO: Record<Tier, string> = {
 };
 
 /**
- * Limits for ad-hoc operations, per tier of the caller (anonymous, staff, analyst, admin): token count, depth, aliases,
- * directives and cost, measured with GraphQL Armor. Apollo's validation rules are the same for every request, so the
- * tier's rules run here, on the parsed and validated document, once the caller is known; the first limit exceeded is
- * answered (HTTP 400) with its code: TOKEN_LIMIT_EXCEEDED, DEPTH_LIMIT_EXCEEDED, ALIAS_LIMIT_EXCEEDED,
- * DIRECTIVE_LIMIT_EXCEEDED or COST_LIMIT_EXCEEDED. Results are cached per document and tier.
+ * Limits for ad-hoc operations, per tier of the caller (anonymous, staff, analyst, admin): token count, depth, aliases
+ * and directives, measured with GraphQL Armor (the cost budget is demand control's: demand-control.ts). Apollo's
+ * validation rules are the same for every request, so the tier's rules run here, on the parsed and validated document,
+ * once the caller is known; the first limit exceeded is answered (HTTP 400) with its code: TOKEN_LIMIT_EXCEEDED,
+ * DEPTH_LIMIT_EXCEEDED, ALIAS_LIMIT_EXCEEDED or DIRECTIVE_LIMIT_EXCEEDED. Results are cached per schema (a new
+ * supergraph served starts a new cache; requests on the old one keep theirs), document and tier.
  */
 export function operationLimitsPlugin(limitsByTier: Readonly<Record<Tier, OperationLimits>>): ApolloServerPlugin<GatewayContext> {
-  const seen = new LRUCache<string, readonly LimitViolation[]>({ max: 5000 });
+  const bySchema = new WeakMap<GraphQLSchema, LRUCache<string, readonly LimitViolation[]>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, source, queryHash, schema }) {
+          let seen = bySchema.get(schema);
+          if (!seen) bySchema.set(schema, (seen = new LRUCache({ max: 5000 })));
           const tier = tierOf(contextValue.identity);
           const key = `${tier}:${queryHash}`;
           let violations = seen.get(key);

@@ -41,7 +41,10 @@ export function signedVersionFetch(secret: string, timeoutMs: number): FetchVers
 export class DataVersions {
   private readonly options: DataVersionsOptions;
   private readonly fetchVersion: FetchVersion;
-  private readonly names: string[];
+  private subgraphUrls: Readonly<Record<string, string>>;
+  private names: string[];
+  /** What else answers depend on, first in the vector (the served supergraph's hash): set with the subgraph list. */
+  private generation = '';
   private readonly versions = new Map<string, string | null>();
   /** The round whose answer each subgraph's version is. */
   private readonly answeredRound = new Map<string, number>();
@@ -53,7 +56,21 @@ export class DataVersions {
   constructor(options: DataVersionsOptions) {
     this.options = options;
     this.fetchVersion = options.fetchVersion ?? signedVersionFetch(options.secret, options.timeoutMs ?? 2000);
+    this.subgraphUrls = options.subgraphUrls;
     this.names = Object.keys(options.subgraphUrls).sort();
+  }
+
+  /**
+   * Another subgraph list (the gateway serves another supergraph, `generation` its hash): every version is unknown, so
+   * nothing is read from or written to the cache, until each subgraph of the new list has answered; asks them now.
+   */
+  setSubgraphs(subgraphUrls: Readonly<Record<string, string>>, generation = ''): Promise<void> {
+    this.subgraphUrls = subgraphUrls;
+    this.names = Object.keys(subgraphUrls).sort();
+    this.generation = generation;
+    this.versions.clear();
+    this.vector = null;
+    return this.refresh();
   }
 
   /** Every subgraph's version, as one string (`name=version …`); null while any is unknown. */
@@ -65,18 +82,20 @@ export class DataVersions {
   async refresh(): Promise<void> {
     this.round += 1;
     const round = this.round;
+    const urls = this.subgraphUrls;
     await Promise.all(
-      this.names.map(async (name) => {
+      Object.keys(urls).map(async (name) => {
         let version: string | null;
         try {
-          version = await this.fetchVersion(name, this.options.subgraphUrls[name]);
+          version = await this.fetchVersion(name, urls[name]);
         } catch {
           version = null;
         }
-        if (round < (this.answeredRound.get(name) ?? 0)) return;
+        if (round < (this.answeredRound.get(name) ?? 0) || urls !== this.subgraphUrls) return;
         this.answeredRound.set(name, round);
         this.versions.set(name, version);
-        this.vector = this.names.every((n) => typeof this.versions.get(n) === 'string') ? this.names.map((n) => `${n}=${this.versions.get(n)}`).join(' ') : null;
+        const known = this.names.every((n) => typeof this.versions.get(n) === 'string');
+        this.vector = known ? [...(this.generation ? [`supergraph=${this.generation}`] : []), ...this.names.map((n) => `${n}=${this.versions.get(n)}`)].join(' ') : null;
       }),
     );
   }

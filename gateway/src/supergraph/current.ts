@@ -52,3 +52,8 @@ export class CurrentSupergraph {
     }
   }
 }
+
+/** The supergraph record for an SDL the gateway accepted: its hash, now, and its subgraphs' endpoints. */
+export function servedSupergraph(sdl: string, subgraphs: readonly SubgraphEndpoint[]): ServedSupergraph {
+  return { sdl, hash: sha256(sdl), loadedAt: new Date(), subgraphs };
+}

@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ProgressListener } from '@tdg/kit/load/progress';
 import { stringify } from 'csv-stringify/sync';
 import { DEMO_FILE_COLUMNS, DEMO_FILE_NAMES, type DemoDataset, type DemoFileName } from './types.ts';
 
@@ -13,18 +14,48 @@ const cellText = (value: Cell): string => {
 
 /** One file as RFC 4180 CSV text: UTF-8, CRLF line ends, one header row, empty cell for null, `;` inside list cells. */
 export function demoFileCsv<F extends DemoFileName>(dataset: DemoDataset, file: F): string {
-  const columns: readonly string[] = DEMO_FILE_COLUMNS[file];
-  const rows = (dataset[file] as unknown as Record<string, Cell>[]).map((row) => columns.map((c) => cellText(row[c])));
-  return stringify([columns as string[], ...rows], { record_delimiter: 'windows' });
+  return [...demoFileChunks(dataset, file, Number.POSITIVE_INFINITY)].map((c) => c.text).join('');
 }
 
+/** The same text a slice of rows at a time: the header row first, then `rowsPerChunk` rows per chunk. */
+function* demoFileChunks<F extends DemoFileName>(dataset: DemoDataset, file: F, rowsPerChunk: number): Generator<{ text: string; rowsDone: number }> {
+  const columns: readonly string[] = DEMO_FILE_COLUMNS[file];
+  const rows = dataset[file] as unknown as Record<string, Cell>[];
+  let done = 0;
+  let text = stringify([columns as string[]], { record_delimiter: 'windows' });
+  do {
+    const slice = rows.slice(done, done + rowsPerChunk);
+    done += slice.length;
+    text += stringify(
+      slice.map((row) => columns.map((c) => cellText(row[c]))),
+      { record_delimiter: 'windows' },
+    );
+    yield { text, rowsDone: done };
+    text = '';
+  } while (done < rows.length);
+}
+
+/** Rows written between two progress updates. */
+const ROWS_PER_CHUNK = 2_000;
+
 /** Writes every file of the dataset into `folder` (created if missing); returns the row count per file. */
-export function writeDemoData(dataset: DemoDataset, folder: string): Record<DemoFileName, number> {
+export function writeDemoData(dataset: DemoDataset, folder: string, progress?: ProgressListener): Record<DemoFileName, number> {
   mkdirSync(folder, { recursive: true });
   const counts = {} as Record<DemoFileName, number>;
   for (const file of DEMO_FILE_NAMES) {
-    writeFileSync(join(folder, file), demoFileCsv(dataset, file), 'utf8');
-    counts[file] = dataset[file].length;
+    const total = dataset[file].length;
+    const shown = progress?.(`[demo-data] ${file}`);
+    const fd = openSync(join(folder, file), 'w');
+    try {
+      for (const { text, rowsDone } of demoFileChunks(dataset, file, ROWS_PER_CHUNK)) {
+        writeSync(fd, text, null, 'utf8');
+        shown?.update(rowsDone, total === 0 ? 1 : rowsDone / total);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    shown?.finish(total);
+    counts[file] = total;
   }
   return counts;
 }

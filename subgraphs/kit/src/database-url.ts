@@ -1,4 +1,4 @@
-import type { SubgraphInfo } from './subgraph-registry.ts';
+import type { SubgraphInfo } from './subgraph-info.ts';
 
 /**
  * The database URL of one subgraph: `<PREFIX>_DATABASE_URL` when set (a partner running its own subgraph points it

@@ -1,5 +1,6 @@
 import { DATA_VERSION_MARKER } from './audit/data-version.ts';
 import { ConfigError, readAll } from './config.ts';
+import { startTracing } from './observability/tracing.ts';
 import { openOrm } from './orm.ts';
 import { serveSubgraph } from './server.ts';
 import { loadShutdownConfig, type ShutdownConfig, stopGracefullyOnSignals } from './shutdown.ts';
@@ -22,6 +23,7 @@ export async function runSubgraph(pkg: SubgraphPackage): Promise<void> {
     }
     throw error;
   }
+  const tracing = await startTracing(config.observability.tracing, pkg.info.name);
   // SQL_STATEMENT_STATS=1 (the benchmark): count every statement and serve the running total at GET /stats/sql.
   // SQL_STATEMENT_LOG=1 (profiling): print every statement with MikroORM's timing ("[took N ms]") to stdout.
   let statements = 0;
@@ -32,6 +34,7 @@ export async function runSubgraph(pkg: SubgraphPackage): Promise<void> {
     entities: pkg.entities,
     migrationsPath: pkg.migrationsPath,
     poolSize: config.poolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
     onQuery:
       countStatements || logStatements
         ? (sql) => {
@@ -54,8 +57,13 @@ export async function runSubgraph(pkg: SubgraphPackage): Promise<void> {
     production: config.production,
     signingSecret: config.signingSecret,
     sqlStatements: countStatements ? () => statements : undefined,
+    bounds: config.bounds,
+    observability: config.observability,
   });
   console.log(`[${pkg.info.name}] ready at ${server.url}`);
   // SIGTERM: readiness 503, drain, close, exit (shutdown.ts); the database pool closes last.
-  stopGracefullyOnSignals(pkg.info.name, server, shutdown, () => orm.close());
+  stopGracefullyOnSignals(pkg.info.name, server, shutdown, async () => {
+    await orm.close();
+    await tracing?.shutdown();
+  });
 }

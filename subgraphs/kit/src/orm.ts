@@ -2,6 +2,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { Migrator } from '@mikro-orm/migrations';
 import { type EntitySchema, MikroORM, defineConfig } from '@mikro-orm/postgresql';
 import { SeedManager } from '@mikro-orm/seeder';
+import { observedLoggerFactory } from './observability/sql-observer.ts';
 
 export interface OrmOptions {
   /** Full database URL of this subgraph's own database. */
@@ -15,6 +16,11 @@ export interface OrmOptions {
   readonly onQuery?: (sql: string) => void;
   /** Connection pool size (default 10). */
   readonly poolSize?: number;
+  /**
+   * PostgreSQL `statement_timeout` of every connection, in ms: the server cancels a statement running longer (a
+   * serving subgraph's bound, STATEMENT_TIMEOUT_MS); also how long a request waits for a free connection. None when unset.
+   */
+  readonly statementTimeoutMs?: number;
 }
 
 /** MikroORM configuration of a subgraph: its entities, migrations as files, no schema sync. */
@@ -33,9 +39,13 @@ export function ormConfig(options: OrmOptions) {
       silent: true,
     },
     pool: { min: 0, max: options.poolSize ?? 10 },
+    // pg's own options: the server ends a statement past the timeout, pg gives up waiting for a connection after it.
+    driverOptions: options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs, connectionTimeoutMillis: options.statementTimeoutMs } : undefined,
     allowGlobalContext: false,
     discovery: { warnWhenNoEntities: false },
     debug: options.onQuery ? ['query'] : false,
+    // Spans for statements while tracing, and the subgraph's SQL metrics (observability/sql-observer.ts).
+    loggerFactory: observedLoggerFactory(new URL(options.clientUrl).pathname.slice(1) || undefined),
     logger: options.onQuery
       ? (message: string) => {
           const sql = stripVTControlCharacters(message).replace(/^\[query\]\s*/, '');

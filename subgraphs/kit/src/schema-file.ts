@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type DocumentNode, parse } from 'graphql';
 
-/** Path of a subgraph's SDL file under the repository's `schema/` folder. */
-export const schemaPath = (subgraph: string): string =>
-  fileURLToPath(new URL(`../../../schema/${subgraph}.graphql`, import.meta.url));
-
-/** A subgraph's SDL, parsed. */
-export const loadTypeDefs = (subgraph: string): DocumentNode => parse(readFileSync(schemaPath(subgraph), 'utf8'));
+/**
+ * A subgraph's SDL file (a path or file URL, e.g. `new URL('../../../schema/scitts.graphql', import.meta.url)`), parsed.
+ * The file is the one `schema/supergraph.yaml` names for the subgraph.
+ */
+export const loadTypeDefs = (file: string | URL): DocumentNode => parse(readFileSync(file instanceof URL ? fileURLToPath(file) : file, 'utf8'));

@@ -11,12 +11,17 @@ import type { Identity } from './auth/identity.ts';
 import { SignatureVerifier } from './auth/signing.ts';
 import type { SubgraphContext } from './context.ts';
 import { formatSubgraphError } from './format-error.ts';
+import type { ObservabilityConfig } from './observability/config.ts';
+import { observeSubgraph } from './observability/subgraph.ts';
+import { boundLists, type RequestBoundsConfig, requestBoundsPlugin } from './request-bounds.ts';
 import { registerDrain } from './shutdown.ts';
-import type { SubgraphName } from './subgraph-registry.ts';
+import { SUBGRAPH_BOUNDS } from './subgraph-config.ts';
+import { countGraphqlTraffic } from './traffic-count.ts';
 
 /** Everything that makes one subgraph: its schema, resolvers and how to build per-request loaders. */
 export interface SubgraphModule<Loaders> {
-  readonly name: SubgraphName;
+  /** The subgraph's name, as the supergraph knows it (answers of /health, /ready and errors carry it). */
+  readonly name: string;
   readonly typeDefs: DocumentNode;
   // biome-ignore lint/suspicious/noExplicitAny: generated resolver maps are checked where they are written
   readonly resolvers: GraphQLResolverMap<any>;
@@ -39,8 +44,17 @@ export interface ServeOptions {
   /** Secret shared with the gateway: every GraphQL request must carry its signature (see auth/signing.ts). */
   readonly signingSecret: string;
   readonly plugins?: ApolloServerPlugin<SubgraphContext<unknown>>[];
-  /** When given, `GET /stats/sql` answers `{ statements }`: the SQL statements run so far (for the benchmark). */
+  /**
+   * When given, `GET /stats/sql` answers `{ statements, requestBytes, responseBytes }`: the SQL statements run and the
+   * bytes of /graphql requests and responses so far (for the benchmark, traffic-count.ts).
+   */
   readonly sqlStatements?: () => number;
+  /** Objects and time one request may take (request-bounds.ts); SUBGRAPH_BOUNDS by default. */
+  readonly bounds?: RequestBoundsConfig;
+  /** Metrics, logs and traces (observability/); without it: metrics open, logs silent, no tracing. */
+  readonly observability?: ObservabilityConfig;
+  /** Where the JSON log lines go instead of stdout (tests). */
+  readonly logDestination?: { write(line: string): void };
 }
 
 export interface RunningSubgraph {
@@ -56,20 +70,29 @@ const SIGNED_PATHS = ['/graphql', '/data-version'];
 
 /**
  * Starts a subgraph over HTTP: `POST /graphql` (Apollo Server with the subgraph schema), `GET /health` (process up),
- * `GET /ready` (its database answers) and `GET /data-version` (`{ subgraph, version }`: changes with every committed
+ * `GET /ready` (its database answers), `GET /metrics` (Prometheus; observability/) and `GET /data-version` (`{ subgraph, version }`: changes with every committed
  * write or import, see audit/data-version.ts; signed like /graphql). Each request gets its own forked EntityManager
  * and DataLoaders.
  */
 export async function serveSubgraph<L>(module: SubgraphModule<L>, options: ServeOptions): Promise<RunningSubgraph> {
   // return503OnClosing off: a request that reached us while the listener closes (SIGTERM) is served, not refused.
   const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024, return503OnClosing: false });
+  const observed = await observeSubgraph(app, module.name, options.orm, options.observability, options.logDestination);
   const schema = buildSubgraphSchema([{ typeDefs: module.typeDefs, resolvers: module.resolvers }]);
   if (module.access) enforceAccess(schema, module.access);
+  boundLists(schema);
+  observed.instrument(schema);
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema,
     includeStacktraceInErrorResponses: !options.production,
     formatError: (formatted, error) => formatSubgraphError(formatted, error, options.production ?? false),
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginInlineTraceDisabled(), ...((options.plugins ?? []) as ApolloServerPlugin<SubgraphContext<L>>[])],
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      ApolloServerPluginInlineTraceDisabled(),
+      requestBoundsPlugin(options.bounds ?? SUBGRAPH_BOUNDS),
+      ...observed.plugins,
+      ...((options.plugins ?? []) as ApolloServerPlugin<SubgraphContext<L>>[]),
+    ],
   });
   await apollo.start();
   const drain = registerDrain(app);
@@ -83,7 +106,8 @@ export async function serveSubgraph<L>(module: SubgraphModule<L>, options: Serve
     }
   });
   const { sqlStatements } = options;
-  if (sqlStatements) app.get('/stats/sql', async () => ({ subgraph: module.name, statements: sqlStatements() }));
+  const traffic = sqlStatements ? countGraphqlTraffic(app) : null;
+  if (sqlStatements) app.get('/stats/sql', async () => ({ subgraph: module.name, statements: sqlStatements(), ...traffic }));
   // Only the gateway may call: the signature covers the raw body, so keep it as received.
   const verifier = new SignatureVerifier(options.signingSecret);
   const identities = new WeakMap<object, Identity | null>();
@@ -109,10 +133,10 @@ export async function serveSubgraph<L>(module: SubgraphModule<L>, options: Serve
   app.get('/data-version', async () => ({ subgraph: module.name, version: await dataVersion(options.orm.em.fork()) }));
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: async (request) => {
+    context: observed.context(async (request) => {
       const em = options.orm.em.fork();
       return { em, loaders: module.createLoaders(em), identity: identities.get(request) ?? null };
-    },
+    }),
   });
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   return {

@@ -1,7 +1,7 @@
 import type { EntitySchema } from '@mikro-orm/postgresql';
 import type { ImportSpec } from './load/spec.ts';
 import type { SubgraphModule } from './server.ts';
-import type { SubgraphInfo } from './subgraph-registry.ts';
+import type { SubgraphInfo } from './subgraph-info.ts';
 
 /**
  * Everything the shared commands (start, migrate, import, tests) need to know of one subgraph. Each subgraph's

@@ -1,18 +1,23 @@
 import { fileURLToPath } from 'node:url';
 import { loadTypeDefs } from '@tdg/kit/schema-file';
 import type { SubgraphPackage } from '@tdg/kit/subgraph-package';
-import { subgraphInfo } from '@tdg/kit/subgraph-registry';
+import { readSubgraphInfo } from '@tdg/kit/subgraph-info';
 import { access } from './access.ts';
 import { entities } from './entities.ts';
 import { importSpec } from './load/import-spec.ts';
 import { type Loaders, createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 
+/** Name, port, database: the `tdg` field of this subgraph's package.json. */
+const info = readSubgraphInfo(new URL('../package.json', import.meta.url));
+
 /** The scitts subgraph: schema, resolvers, entities, migrations and load format. */
 export const scitts: SubgraphPackage<Loaders> = {
-  info: subgraphInfo('scitts'),
+  info,
   entities,
   migrationsPath: fileURLToPath(new URL('./migrations', import.meta.url)),
-  module: { name: 'scitts', typeDefs: loadTypeDefs('scitts'), resolvers: resolvers as never, createLoaders, access },
+  module: { name: info.name, typeDefs: loadTypeDefs(new URL('../../../schema/scitts.graphql', import.meta.url)), resolvers: resolvers as never, createLoaders, access },
   importSpec,
 };
+
+export default scitts;

@@ -1,7 +1,7 @@
 import { academicYear, integer, laCode, listOf, oneOf, text, urn } from '@tdg/kit/load/fields';
 import { existingKeys } from '@tdg/kit/load/existing-keys';
 import type { ColumnSpec, FileSpec, ImportSpec } from '@tdg/kit/load/spec';
-import { replaceLinks, upsertRows, valuesOf } from '@tdg/kit/load/write';
+import { replaceLinks, sourceOf, upsertRows, valuesOf } from '@tdg/kit/load/write';
 import { isKnownLaCode } from '@tdg/kit/reference';
 import { CURRICULUM_HUB_KINDS, CurriculumHub, CurriculumHubLocalAuthority } from '../modules/hub/curriculum-hub.entity.ts';
 import { Participation } from '../modules/participation/participation.entity.ts';
@@ -71,20 +71,22 @@ export const importSpec: ImportSpec = {
       em,
       CurriculumHub,
       hubs.map((r) => ({ id: r.hub_id, name: r.name, kind: r.kind, leadSchoolUrn: r.lead_school_urn }) as never),
+      { source: sourceOf(rows, 'curriculum-hubs.csv') },
     );
-    await replaceLinks(em, CurriculumHubLocalAuthority, { parent: 'hub', child: 'laCode' }, hubs.map((r) => [r.hub_id as string, r.la_codes as string[]] as const));
+    await replaceLinks(em, CurriculumHubLocalAuthority, { parent: 'hub', child: 'laCode' }, hubs.map((r) => [r.hub_id as string, r.la_codes as string[]] as const), sourceOf(rows, 'curriculum-hubs.csv'));
     await upsertRows(
       em,
       Programme,
       valuesOf(rows, 'programmes.csv').map(
         (r) => ({ id: r.programme_id, hub: r.hub_id, title: r.title, academicYear: r.academic_year, workgroupPhase: r.workgroup_phase }) as never,
       ),
+      { source: sourceOf(rows, 'programmes.csv') },
     );
     await upsertRows(
       em,
       Participation,
       valuesOf(rows, 'participations.csv').map((r) => ({ programme: r.programme_id, urn: r.urn, teachers: r.teachers }) as never),
-      { progress, label: 'participations' },
+      { progress, label: 'participations', source: sourceOf(rows, 'participations.csv') },
     );
   },
 };

@@ -1,10 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { type Identity, hasRole } from '../auth/identity.ts';
-import { badInput } from '../errors.ts';
+import { pageSize } from '../page-size.ts';
 import { AuditEntry } from './audit-entry.entity.ts';
-
-/** Most entries one request may read. */
-export const MAX_AUDIT_ENTRIES = 500;
 
 /** An audit entry as the GraphQL `AuditEntry` type shows it (the same in every subgraph's SDL). */
 export interface AuditEntryView {
@@ -42,16 +39,16 @@ export const auditEntryView = (e: AuditEntry): AuditEntryView => ({
 
 /**
  * A subgraph's `<name>AuditLog(first, entityType)` root field: newest first, at most `first` (default 50, 1 to
- * MAX_AUDIT_ENTRIES, BAD_USER_INPUT otherwise). `@access(rule: PERSONAL)` admits only organisation staff and
+ * its cap in page-size.ts, BAD_USER_INPUT otherwise). `@access(rule: PERSONAL)` admits only organisation staff and
  * administrators: administrators read every entry, staff the entries about their own organisation's records (bulk
  * loads, owned by no organisation, are for an administrator to read).
  */
 export async function readAuditLog(
   { em, identity }: { readonly em: EntityManager; readonly identity: Identity | null },
   { first, entityType }: { readonly first?: number | null; readonly entityType?: string | null },
+  field: `Query.${string}AuditLog`,
 ): Promise<AuditEntryView[]> {
-  const limit = first ?? 50;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_AUDIT_ENTRIES) throw badInput(`first must be between 1 and ${MAX_AUDIT_ENTRIES}`, 'first');
+  const limit = pageSize(`${field}(first:)`, first, { defaultValue: 50, min: 1, hint: 'narrow it with entityType' });
   const where: FilterQuery<AuditEntry> = {};
   if (!hasRole(identity, 'ADMIN')) {
     // Without an organisation there is nothing of theirs.

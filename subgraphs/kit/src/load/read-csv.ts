@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { FieldError } from './fields.ts';
+import { type FileProgress, PROGRESS_EVERY_ROWS } from './progress.ts';
 import type { FileSpec, LoadProblem, ParsedRow } from './spec.ts';
 
 export interface ReadResult {
@@ -14,13 +15,21 @@ export interface ReadResult {
  * any order, extra columns ignored with a warning, empty cell = null. Every bad cell, missing required value, duplicate
  * key and malformed line is reported; rows with problems are dropped from the result.
  */
-export function readCsvFile(path: string, spec: FileSpec): ReadResult {
+export function readCsvFile(path: string, spec: FileSpec, progress?: FileProgress): ReadResult {
   const problems: LoadProblem[] = [];
   const warnings: string[] = [];
   const problem = (line: number, column: string, reason: string) => problems.push({ file: spec.file, line, column, reason });
   let records: { record: string[]; info: { lines: number; empty_lines: number } }[];
   try {
-    records = parse(readFileSync(path), { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as never;
+    const content = readFileSync(path);
+    // Rows read (the header row not counted) and the share of the file's bytes, every PROGRESS_EVERY_ROWS records.
+    const onRecord = (record: string[], context: { records: number; bytes: number }) => {
+      const rows = context.records - 1;
+      if (rows > 0 && rows % PROGRESS_EVERY_ROWS === 0) progress?.update(rows, context.bytes / content.length);
+      return record;
+    };
+    records = parse(content, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, on_record: progress && onRecord }) as never;
+    progress?.finish(Math.max(0, records.length - 1));
   } catch (error) {
     const e = error as Error & { lines?: number };
     problem(e.lines ?? 1, '-', `not valid CSV: ${e.message}`);

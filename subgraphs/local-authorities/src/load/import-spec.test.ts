@@ -88,3 +88,29 @@ test('rows replace rows with the same key; other rows stay; the same folder twic
     { urn: '100003', name: 'Gamma School Reopened', status: 'OPEN' },
   ]);
 });
+
+test('text with backslashes, tabs, quotes and a line break is written unchanged', async () => {
+  const name = 'St Mary\'s C\\E "Primary"\tAnnexe\\N\nNorth';
+  const cell = `"${name.replaceAll('"', '""')}"`;
+  await importFolder(orm, localAuthorities.importSpec, folderOf({ 'schools.csv': `${SCHOOLS_HEADER}\n100060,${cell},808,PRIMARY,ACADEMY,OPEN,,\n` }));
+  const [row] = (await orm.em.fork().getConnection().execute(`select name from school where urn = '100060'`)) as { name: string }[];
+  expect(row?.name).toBe(name);
+  await orm.em.fork().getConnection().execute(`delete from school where urn = '100060'`);
+});
+
+test('a constraint PostgreSQL enforces when the rows are written is reported at the file and line of the row that breaks it', async () => {
+  const db = orm.em.fork().getConnection();
+  await db.execute('alter table school add constraint test_pupils_below_5000 check (number_of_pupils < 5000)');
+  try {
+    const before = await counts(orm);
+    const rows = Array.from({ length: 40 }, (_, i) => `1001${String(i).padStart(2, '0')},School ${i},808,PRIMARY,ACADEMY,OPEN,4,11,${i === 26 ? 6000 : 100}`);
+    const folder = folderOf({ 'schools.csv': `${SCHOOLS_HEADER},number_of_pupils\n${rows.join('\n')}\n` });
+    const error = await importFolder(orm, localAuthorities.importSpec, folder).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LoadRejected);
+    const message = (error as LoadRejected).problems.map(formatProblem).join('\n');
+    expect(message).toMatch(/^schools\.csv:28:: new row for relation "school" violates check constraint "test_pupils_below_5000"/);
+    expect(await counts(orm)).toEqual(before);
+  } finally {
+    await db.execute('alter table school drop constraint test_pupils_below_5000');
+  }
+});

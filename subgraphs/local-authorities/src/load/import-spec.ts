@@ -13,7 +13,7 @@ import {
 } from '@tdg/kit/load/fields';
 import { existingKeys } from '@tdg/kit/load/existing-keys';
 import type { FileSpec, ImportSpec } from '@tdg/kit/load/spec';
-import { upsertRows, valuesOf } from '@tdg/kit/load/write';
+import { sourceOf, upsertRows, valuesOf } from '@tdg/kit/load/write';
 import { LocalAuthority } from '../modules/local-authority/local-authority.entity.ts';
 import { NETWORK_KINDS, Network, NetworkMember } from '../modules/network/network.entity.ts';
 import { Region } from '../modules/region/region.entity.ts';
@@ -132,9 +132,18 @@ export const importSpec: ImportSpec = {
   files: FILES,
   apply: async (em, rows, progress) => {
     const las = valuesOf(rows, 'local-authorities.csv');
-    const regions = new Map(las.map((r) => [r.region_code as string, r.region_name as string]));
-    await upsertRows(em, Region, [...regions].map(([code, name]) => ({ code, name })));
-    await upsertRows(em, LocalAuthority, las.map((r) => ({ code: r.la_code, gssCode: r.gss_code, name: r.name, region: r.region_code }) as never));
+    const laSource = sourceOf(rows, 'local-authorities.csv');
+    // Each region once, located at the first LA row that names it.
+    const regions = new Map<string, { name: string; line: number }>();
+    las.forEach((r, i) => {
+      if (!regions.has(r.region_code as string)) regions.set(r.region_code as string, { name: r.region_name as string, line: laSource.lines[i] ?? 0 });
+    });
+    await upsertRows(em, Region, [...regions].map(([code, { name }]) => ({ code, name })), {
+      source: { file: laSource.file, lines: [...regions.values()].map((r) => r.line) },
+    });
+    await upsertRows(em, LocalAuthority, las.map((r) => ({ code: r.la_code, gssCode: r.gss_code, name: r.name, region: r.region_code }) as never), {
+      source: laSource,
+    });
     await upsertRows(
       em,
       School,
@@ -156,7 +165,7 @@ export const importSpec: ImportSpec = {
             postcode: r.postcode,
           }) as never,
       ),
-      { progress, label: 'schools' },
+      { progress, label: 'schools', source: sourceOf(rows, 'schools.csv') },
     );
     await upsertRows(
       em,
@@ -173,10 +182,14 @@ export const importSpec: ImportSpec = {
             endedOn: r.ended_on,
           }) as never,
       ),
+      { source: sourceOf(rows, 'support-episodes.csv') },
     );
-    await upsertRows(em, Network, valuesOf(rows, 'networks.csv').map((r) => ({ id: r.network_id, localAuthority: r.la_code, name: r.name, kind: r.kind }) as never));
+    await upsertRows(em, Network, valuesOf(rows, 'networks.csv').map((r) => ({ id: r.network_id, localAuthority: r.la_code, name: r.name, kind: r.kind }) as never), {
+      source: sourceOf(rows, 'networks.csv'),
+    });
     await upsertRows(em, NetworkMember, valuesOf(rows, 'network-members.csv').map((r) => ({ network: r.network_id, school: r.urn }) as never), {
       ignoreExisting: true,
+      source: sourceOf(rows, 'network-members.csv'),
     });
   },
 };

@@ -1,7 +1,7 @@
 import { academicYear, hecosCode, isoDate, oneOf, providerUrn, regionCode, ukprn, text, trn, urn } from '@tdg/kit/load/fields';
 import { existingKeys } from '@tdg/kit/load/existing-keys';
 import type { FileSpec, ImportSpec } from '@tdg/kit/load/spec';
-import { upsertRows, valuesOf } from '@tdg/kit/load/write';
+import { sourceOf, upsertRows, valuesOf } from '@tdg/kit/load/write';
 import { ScittPartnerSchool } from '../modules/partner/partner-school.entity.ts';
 import { Placement } from '../modules/placement/placement.entity.ts';
 import { Scitt } from '../modules/scitt/scitt.entity.ts';
@@ -96,9 +96,11 @@ export const importSpec: ImportSpec = {
       valuesOf(rows, 'scitts.csv').map(
         (r) => ({ id: r.scitt_id, ukprn: r.ukprn, name: r.name, leadSchoolUrn: r.lead_school_urn, regionCode: r.region_code }) as never,
       ),
+      { source: sourceOf(rows, 'scitts.csv') },
     );
     await upsertRows(em, ScittPartnerSchool, valuesOf(rows, 'scitt-partner-schools.csv').map((r) => ({ scitt: r.scitt_id, urn: r.urn }) as never), {
       ignoreExisting: true,
+      source: sourceOf(rows, 'scitt-partner-schools.csv'),
     });
     await upsertRows(
       em,
@@ -117,7 +119,7 @@ export const importSpec: ImportSpec = {
             awardedOn: r.awarded_on,
           }) as never,
       ),
-      { progress, label: 'trainees' },
+      { progress, label: 'trainees', source: sourceOf(rows, 'trainees.csv') },
     );
     await upsertRows(
       em,
@@ -125,7 +127,7 @@ export const importSpec: ImportSpec = {
       valuesOf(rows, 'placements.csv').map(
         (r) => ({ id: r.placement_id, trainee: r.trainee_id, urn: r.urn, startedOn: r.started_on, endedOn: r.ended_on }) as never,
       ),
-      { progress, label: 'placements' },
+      { progress, label: 'placements', source: sourceOf(rows, 'placements.csv') },
     );
   },
 };

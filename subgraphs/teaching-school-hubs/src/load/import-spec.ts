@@ -1,7 +1,7 @@
 import { FieldError, type FieldParser, academicYear, hubAreaCode, isoDate, laCode, listOf, oneOf, regionCode, text, trn, urn } from '@tdg/kit/load/fields';
 import { existingKeys } from '@tdg/kit/load/existing-keys';
 import type { FileSpec, ImportSpec } from '@tdg/kit/load/spec';
-import { replaceLinks, upsertRows, valuesOf } from '@tdg/kit/load/write';
+import { replaceLinks, sourceOf, upsertRows, valuesOf } from '@tdg/kit/load/write';
 import { HubLocalAuthority, TeachingSchoolHub } from '../modules/hub/hub.entity.ts';
 import { EctInduction, INDUCTION_STATUSES, TRAINING_PROGRAMMES } from '../modules/induction/ect-induction.entity.ts';
 import { NPQ_COURSES, NPQ_STATUSES, NpqEnrolment } from '../modules/npq/npq-enrolment.entity.ts';
@@ -115,8 +115,9 @@ export const importSpec: ImportSpec = {
       em,
       TeachingSchoolHub,
       hubs.map((r) => ({ id: r.hub_id, name: r.name, leadSchoolUrn: r.lead_school_urn, regionCode: r.region_code }) as never),
+      { source: sourceOf(rows, HUBS) },
     );
-    await replaceLinks(em, HubLocalAuthority, { parent: 'hub', child: 'laCode' }, hubs.map((r) => [r.hub_id as string, r.la_codes as string[]] as const));
+    await replaceLinks(em, HubLocalAuthority, { parent: 'hub', child: 'laCode' }, hubs.map((r) => [r.hub_id as string, r.la_codes as string[]] as const), sourceOf(rows, HUBS));
     await upsertRows(
       em,
       EctInduction,
@@ -135,7 +136,7 @@ export const importSpec: ImportSpec = {
             mentorTrn: r.mentor_trn,
           }) as never,
       ),
-      { progress, label: 'ECT inductions' },
+      { progress, label: 'ECT inductions', source: sourceOf(rows, 'ect-inductions.csv') },
     );
     await upsertRows(
       em,
@@ -152,13 +153,13 @@ export const importSpec: ImportSpec = {
             status: r.status,
           }) as never,
       ),
-      { progress, label: 'NPQ enrolments' },
+      { progress, label: 'NPQ enrolments', source: sourceOf(rows, 'npq-enrolments.csv') },
     );
     await upsertRows(
       em,
       HubPartnership,
       valuesOf(rows, 'hub-partnerships.csv').map((r) => ({ hub: r.hub_id, partnerKind: r.partner_kind, partnerId: r.partner_id }) as never),
-      { ignoreExisting: true },
+      { ignoreExisting: true, source: sourceOf(rows, 'hub-partnerships.csv') },
     );
   },
 };

@@ -4,6 +4,6 @@ import type { Resolvers } from '../../generated/resolvers-types.ts';
 export const auditResolvers: Resolvers = {
   Query: {
     /** Newest first; administrators read every entry, organisation staff those about their organisation's records. */
-    curriculumHubsAuditLog: (_, args, ctx) => readAuditLog(ctx, args),
+    curriculumHubsAuditLog: (_, args, ctx) => readAuditLog(ctx, args, 'Query.curriculumHubsAuditLog'),
   },
 };

@@ -1,5 +1,5 @@
 import { QueryOrder } from '@mikro-orm/postgresql';
-import { badInput } from '@tdg/kit/errors';
+import { pageSize } from '@tdg/kit/page-size';
 import type { Resolvers } from '../../generated/resolvers-types.ts';
 import { School } from '../school/school.entity.ts';
 import { coldUrns, parseColdSpotId } from './cold-spot-report.ts';
@@ -11,8 +11,7 @@ export const coldSpotResolvers: Resolvers = {
     candidateCount: async (report, _, { loaders }) => (await loaders.schoolsByScope.load(report.scope)).openStateFundedUrns.length,
     coldSpotCount: async (report, _, { loaders }) => coldUrns((await loaders.schoolsByScope.load(report.scope)).openStateFundedUrns, report).length,
     schools: async (report, { first }, { em, loaders }) => {
-      const limit = first ?? 100;
-      if (!Number.isInteger(limit) || limit < 0 || limit > 5000) throw badInput('first must be between 0 and 5000', 'first');
+      const limit = pageSize('ColdSpotReport.schools(first:)', first, { defaultValue: 100, hint: 'the most disadvantaged schools come first' });
       const urns = coldUrns((await loaders.schoolsByScope.load(report.scope)).openStateFundedUrns, report);
       if (urns.length === 0 || limit === 0) return [];
       return em.find(School, { urn: { $in: urns } }, { orderBy: [{ percentageFsm: QueryOrder.DESC_NULLS_LAST }, { urn: QueryOrder.ASC }], limit });

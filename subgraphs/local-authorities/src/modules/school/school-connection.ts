@@ -1,6 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { QueryOrder } from '@mikro-orm/postgresql';
 import { badInput } from '@tdg/kit/errors';
+import { pageSize } from '@tdg/kit/page-size';
 import type { SchoolFilter, SchoolOrder } from '../../generated/resolvers-types.ts';
 import { School } from './school.entity.ts';
 
@@ -16,8 +17,6 @@ export interface SchoolPage {
   readonly hasNextPage: boolean;
   readonly totalCount: () => Promise<number>;
 }
-
-export const MAX_PAGE_SIZE = 5000;
 
 type Cursor = { urn: string; fsm?: number | null };
 
@@ -51,10 +50,7 @@ export async function schoolPage(
   em: EntityManager,
   args: { filter?: SchoolFilter | null; orderBy?: SchoolOrder | null; first?: number | null; after?: string | null },
 ): Promise<SchoolPage> {
-  const first = args.first ?? 100;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, 'first');
-  }
+  const first = pageSize('Query.schools(first:)', args.first, { defaultValue: 100, hint: 'ask for the next page with after: pageInfo.endCursor' });
   const where = schoolWhere(args.filter);
   const byFsm = args.orderBy === 'FSM_DESC';
   const conditions: FilterQuery<School>[] = [where];
