@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 /**
  * A small load generator for the fault tests: `concurrency` loops, each sending one GraphQL request after another to
  * the gateway, and a record of every request: when it started and ended and how it ended.
@@ -41,12 +42,40 @@ export interface LoadOptions {
   readonly requestTimeoutMs?: number;
   /** Pause between a loop's requests. */
   readonly pauseMs?: number;
+  /** Each request on a connection of its own (see postOnOwnConnection). */
+  readonly ownConnections?: boolean;
+}
+
+/**
+ * A POST on a connection of its own (`Connection: close`, no pool): whether the request reached the server is then
+ * unambiguous — a refused connection, or a request in flight that must be answered. (A pooled keep-alive connection
+ * that the server closes while idle can be reset under a request the server never saw: load balancers retry those.)
+ */
+function postOnOwnConnection(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', agent: false, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, timeout: timeoutMs }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(Object.assign(new Error('no answer in time'), { name: 'TimeoutError' })));
+    req.on('error', (error) => reject(Object.assign(new Error(error.message), { cause: error })));
+    req.end(body);
+  });
 }
 
 /** Sends one request and classifies its end. */
-export async function send(url: string, request: GraphqlRequest, timeoutMs = 30_000): Promise<RequestRecord> {
+export async function send(url: string, request: GraphqlRequest, timeoutMs = 30_000, ownConnection = false): Promise<RequestRecord> {
   const startedAt = Date.now();
   try {
+    if (ownConnection) {
+      const body = JSON.stringify({ query: request.query, variables: request.variables ?? {}, operationName: request.operationName });
+      const headers = { 'content-type': 'application/json', ...(request.token ? { authorization: `Bearer ${request.token}` } : {}), ...request.sign?.(body) };
+      const { status, text } = await postOnOwnConnection(url, headers, body, timeoutMs);
+      return classify(startedAt, status, text);
+    }
     const payload = JSON.stringify({ query: request.query, variables: request.variables ?? {}, operationName: request.operationName });
     const response = await fetch(url, {
       method: 'POST',
@@ -54,22 +83,25 @@ export async function send(url: string, request: GraphqlRequest, timeoutMs = 30_
       body: payload,
       signal: AbortSignal.timeout(timeoutMs),
     });
-    const text = await response.text();
-    let body: { data?: unknown; errors?: { message: string; extensions?: { code?: string; serviceName?: string } }[] } = {};
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = { errors: [{ message: `not JSON: ${text.slice(0, 200)}` }] };
-    }
-    const errors = (body.errors ?? []).map((e) => ({ code: e.extensions?.code, serviceName: e.extensions?.serviceName, message: e.message }));
-    const hasData = body.data !== undefined && body.data !== null;
-    const outcome: Outcome = response.status === 200 && hasData ? (errors.length ? 'partial' : 'answered') : 'failed';
-    return { startedAt, endedAt: Date.now(), outcome, status: response.status, errors };
+    return classify(startedAt, response.status, await response.text());
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause;
     const code = cause?.code ?? (error as Error).name;
     return { startedAt, endedAt: Date.now(), outcome: code === 'ECONNREFUSED' ? 'refused' : 'failed', errors: [{ code, message: (error as Error).message }] };
   }
+}
+
+function classify(startedAt: number, status: number, text: string): RequestRecord {
+  let body: { data?: unknown; errors?: { message: string; extensions?: { code?: string; serviceName?: string } }[] } = {};
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = { errors: [{ message: `not JSON: ${text.slice(0, 200)}` }] };
+  }
+  const errors = (body.errors ?? []).map((e) => ({ code: e.extensions?.code, serviceName: e.extensions?.serviceName, message: e.message }));
+  const hasData = body.data !== undefined && body.data !== null;
+  const outcome: Outcome = status === 200 && hasData ? (errors.length ? 'partial' : 'answered') : 'failed';
+  return { startedAt, endedAt: Date.now(), outcome, status, errors };
 }
 
 /** Starts `concurrency` loops sending requests from `next()` until stopped. */
@@ -80,7 +112,7 @@ export function startLoad(url: string, next: (i: number) => GraphqlRequest, opti
   const loops = Array.from({ length: options.concurrency ?? 4 }, async () => {
     while (running) {
       const request = next(i++);
-      records.push(await send(url, request, options.requestTimeoutMs));
+      records.push(await send(url, request, options.requestTimeoutMs, options.ownConnections));
       if (options.pauseMs) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
     }
   });

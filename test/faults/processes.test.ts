@@ -135,9 +135,9 @@ test('SIGTERM to a subgraph under load: /ready 503 first, requests in flight fin
   const direct = startLoad(
     `${victim.base}/graphql`,
     () => ({ query: '{ teachingSchoolHubs { id name } }', sign: (body) => signRequest(TEST_SIGNING_SECRET, TEST_ADMIN, body) }),
-    { concurrency: 4 },
+    { concurrency: 4, ownConnections: true },
   );
-  const viaGateway = startLoad(fed.gatewayUrl, next, { concurrency: 2 });
+  const viaGateway = startLoad(fed.gatewayUrl, next, { concurrency: 2, ownConnections: true });
   await waitUntil('answers before the fault', () => direct.records.filter((r) => r.outcome === 'answered').length >= 8, 60_000);
 
   const signalledAt = Date.now();
@@ -173,7 +173,7 @@ test('SIGTERM to a subgraph under load: /ready 503 first, requests in flight fin
 test('SIGTERM to the gateway under load: /ready 503 first, requests in flight finish, then connections are refused, exit 0 in bounded time', async () => {
   // Each answer takes 0.8 s (scitts held back, within its timeout): requests are in flight when the listener closes.
   proxy.delayMs = 800;
-  const load = startLoad(fed.gatewayUrl, next, { concurrency: 6 });
+  const load = startLoad(fed.gatewayUrl, next, { concurrency: 6, ownConnections: true });
   await waitUntil('answers before the fault', () => load.records.filter((r) => r.outcome === 'answered').length >= 6, 60_000);
 
   const signalledAt = Date.now();
@@ -194,7 +194,7 @@ test('SIGTERM to the gateway under load: /ready 503 first, requests in flight fi
   expect(exitedAt - signalledAt).toBeLessThan(SHUTDOWN_TIMEOUT_MS);
   const counts = tally(records);
   // None failed: every request that reached the gateway was answered in full; the rest found the listener closed.
-  expect({ failed: counts.failed, partial: counts.partial }).toEqual({ failed: 0, partial: 0 });
+  expect(records.filter((r) => r.outcome === 'failed' || r.outcome === 'partial')).toEqual([]);
   expect(refused.length).toBeGreaterThan(0);
   expect(closedAt).toBeGreaterThanOrEqual(signalledAt + DRAIN_MS - 50);
   // Requests in flight when the listener closed finished with their answers.

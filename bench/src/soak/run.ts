@@ -128,6 +128,8 @@ interface Result {
   readonly ok: boolean;
   readonly kind: Request['kind'];
   readonly problem?: string;
+  /** False for a request not sent because too many were in flight (an error, but no latency). */
+  readonly sent?: boolean;
 }
 const results: Result[] = [];
 let inFlight = 0;
@@ -183,7 +185,7 @@ let minute = 0;
 const printMinute = () => {
   const from = start + minute * 60_000;
   const slice = results.filter((r) => r.at >= from && r.at < from + 60_000);
-  const durations = slice.map((r) => r.ms);
+  const durations = slice.filter((r) => r.sent !== false).map((r) => r.ms);
   const fmt = (v: number | null) => (v === null ? '-' : v.toFixed(0));
   const rss = names.map((n) => fmt(memory.get(n)?.at(-1)?.mib ?? null));
   console.log([minute + 1, slice.length, slice.filter((r) => !r.ok).length, fmt(percentile(durations, 50)), fmt(percentile(durations, 99)), ...rss].join('\t'));
@@ -200,7 +202,7 @@ while (Date.now() < end) {
   if (Date.now() >= start + (minute + 1) * 60_000) printMinute();
   if (inFlight >= MAX_IN_FLIGHT) {
     skipped += 1;
-    results.push({ at: Date.now(), ms: 0, ok: false, kind: 'dashboard', problem: `more than ${MAX_IN_FLIGHT} requests in flight: the rate is not kept` });
+    results.push({ at: Date.now(), ms: 0, ok: false, sent: false, kind: request(i).kind, problem: `more than ${MAX_IN_FLIGHT} requests in flight: the rate is not kept` });
   } else {
     const p = fire(i).finally(() => pending.delete(p));
     pending.add(p);
@@ -212,7 +214,7 @@ while (minute < Math.ceil(minutes)) printMinute();
 clearInterval(sampler);
 
 const errors = results.filter((r) => !r.ok);
-const all = results.map((r) => r.ms);
+const all = results.filter((r) => r.sent !== false).map((r) => r.ms);
 const byKind = (k: Request['kind']) => results.filter((r) => r.kind === k).length;
 log(`${results.length} requests (${byKind('dashboard')} dashboard, ${byKind('ad-hoc')} ad-hoc, ${byKind('write')} writes), ${errors.length} errors, p50 ${percentile(all, 50)?.toFixed(0)} ms, p99 ${percentile(all, 99)?.toFixed(0)} ms${skipped ? `, ${skipped} not sent (too many in flight)` : ''}`);
 let failed = errors.length > 0;
