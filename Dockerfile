@@ -1,4 +1,4 @@
-# One image for every process of the graph (four subgraphs, the gateway, migrations, imports); docker-compose.yml picks
+# One image for every process of the graph (every subgraph, the gateway, migrations, imports); docker-compose.yml picks
 # the command. Node 24 comes from the base image, so the `node` npm package is not needed here.
 FROM node:24-slim
 WORKDIR /app

@@ -1,71 +1,45 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { parse as parseYaml } from 'yaml';
 
 /**
- * Resolver types for each subgraph, generated from its SDL under `schema/` (`npm run codegen`). Mappers tie each
- * GraphQL type to the MikroORM entity (or model) its resolvers receive as parent, so resolvers are typed end to end.
- * One `generates` entry per subgraph; a test fails when the committed output is stale.
+ * Resolver types for each subgraph that runs from this repository, generated from its SDL (`npm run codegen`): every
+ * subgraph of `schema/supergraph.yaml` with a folder under `subgraphs/`. Mappers tie each GraphQL type to the model its
+ * resolvers receive as parent; each subgraph declares its own in `subgraphs/<name>/codegen.json`
+ * (`{ "mappers": { "Type": "../modules/…#Model" } }`), so a new subgraph needs no edit here. A test fails when the
+ * committed output is stale.
  */
-const mappers: Record<string, Record<string, string>> = {
-  'local-authorities': {
-    Region: '../modules/region/region.entity.ts#Region',
-    LocalAuthority: '../modules/local-authority/local-authority.model.ts#LocalAuthorityModel',
-    School: '../modules/school/school.model.ts#SchoolModel',
-    SchoolConnection: '../modules/school/school-connection.ts#SchoolPage',
-    SchoolEdge: '../modules/school/school-connection.ts#SchoolEdgeModel',
-    SupportEpisode: '../modules/support/support-episode.model.ts#SupportEpisodeModel',
-    Network: '../modules/network/network.entity.ts#Network',
-    ColdSpotReport: '../modules/cold-spots/cold-spot-report.ts#ColdSpotReportModel',
-    ScittCohort: '../modules/scitt-cohort/scitt-cohort.ts#ScittCohortReference',
-  },
-  'teaching-school-hubs': {
-    TeachingSchoolHub: '../modules/hub/hub.entity.ts#TeachingSchoolHub',
-    EctInduction: '../modules/induction/ect-induction.entity.ts#EctInduction',
-    NpqEnrolment: '../modules/npq/npq-enrolment.entity.ts#NpqEnrolment',
-    HubPartnership: '../modules/partnership/hub-partnership.entity.ts#HubPartnership',
-    Teacher: '../modules/teacher/teacher.ts#TeacherReference',
-    School: '../modules/school/school.ts#SchoolReference',
-    LocalAuthority: '@tdg/kit/area#LocalAuthorityReference',
-    Region: '@tdg/kit/area#RegionReference',
-    ScittCohort: '../modules/scitt-cohort/scitt-cohort.ts#ScittCohortReference',
-    ColdSpotReport: '@tdg/kit/cold-spot-report#ColdSpotReportReference',
-  },
-  scitts: {
-    Scitt: '../modules/scitt/scitt.entity.ts#Scitt',
-    ScittCohort: '../modules/cohort/scitt-cohort.ts#ScittCohortModel',
-    Trainee: '../modules/trainee/trainee.entity.ts#Trainee',
-    Placement: '../modules/placement/placement.entity.ts#Placement',
-    Teacher: '../modules/teacher/teacher.ts#TeacherReference',
-    School: '../modules/school/school.ts#SchoolReference',
-    LocalAuthority: '@tdg/kit/area#LocalAuthorityReference',
-    Region: '@tdg/kit/area#RegionReference',
-    ColdSpotReport: '@tdg/kit/cold-spot-report#ColdSpotReportReference',
-  },
-  'curriculum-hubs': {
-    CurriculumHub: '../modules/hub/curriculum-hub.entity.ts#CurriculumHub',
-    Programme: '../modules/programme/programme.entity.ts#Programme',
-    Participation: '../modules/participation/participation.entity.ts#Participation',
-    School: '../modules/school/school.ts#SchoolReference',
-    LocalAuthority: '@tdg/kit/area#LocalAuthorityReference',
-    Region: '@tdg/kit/area#RegionReference',
-    ColdSpotReport: '@tdg/kit/cold-spot-report#ColdSpotReportReference',
-  },
-};
+const root = fileURLToPath(new URL('..', import.meta.url));
+const listPath = join(root, 'schema/supergraph.yaml');
+const list = parseYaml(readFileSync(listPath, 'utf8')) as { subgraphs: Record<string, { schema: { file?: string } }> };
+
+/** Each local subgraph's SDL file (relative to the project) and mappers. */
+export const codegenSubgraphs = Object.entries(list.subgraphs)
+  .filter(([name, s]) => s.schema.file && existsSync(join(root, 'subgraphs', name, 'package.json')))
+  .map(([name, s]) => {
+    const mappersFile = join(root, 'subgraphs', name, 'codegen.json');
+    const mappers = existsSync(mappersFile) ? ((JSON.parse(readFileSync(mappersFile, 'utf8')) as { mappers?: Record<string, string> }).mappers ?? {}) : {};
+    return { name, schema: relative(root, join(dirname(listPath), s.schema.file as string)), mappers };
+  });
 
 const config: CodegenConfig = {
   overwrite: true,
   generates: Object.fromEntries(
-    Object.entries(mappers).map(([subgraph, subgraphMappers]) => [
-      `subgraphs/${subgraph}/src/generated/resolvers-types.ts`,
+    codegenSubgraphs.map(({ name, schema, mappers }) => [
+      `subgraphs/${name}/src/generated/resolvers-types.ts`,
       {
-        schema: `schema/${subgraph}.graphql`,
-        plugins: [{ add: { content: '/* Generated by `npm run codegen` from schema/' + subgraph + '.graphql: do not edit. */' } }, 'typescript', 'typescript-resolvers'],
+        // The definitions every subgraph shares (the kit adds them when it loads the SDL) beside the subgraph's own.
+        schema: ['subgraphs/kit/sdl/shared.graphql', schema],
+        plugins: [{ add: { content: `/* Generated by \`npm run codegen\` from ${schema}: do not edit. */` } }, 'typescript', 'typescript-resolvers'],
         config: {
           federation: true,
           useIndexSignature: true,
           useTypeImports: true,
           enumsAsTypes: true,
           contextType: '../context.ts#Context',
-          mappers: subgraphMappers,
+          mappers,
           mapperTypeSuffix: 'Model',
           scalars: { ID: 'string' },
           avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

@@ -148,3 +148,31 @@ test('a panel refused for the token says why (the GraphQL error), and the others
   expect(browser.offMachine()).toEqual([]);
   expect(browser.problems).toEqual([]);
 }, STEP);
+
+test('usable with the keyboard: every control labelled, in reading order, and a region picked with keys', async () => {
+  const page = await browser.newPage({ width: 1366, height: 900 });
+  await open(page, 'national-analyst');
+  const order: string[] = [];
+  await page.locator('body').focus();
+  for (let i = 0; i < 9; i++) {
+    await page.keyboard.press('Tab');
+    order.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const label = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null;
+        return label ?? el.textContent ?? el.tagName;
+      }),
+    );
+  }
+  expect(order).toEqual(['Explorer', 'Development token', 'Bearer token', 'Use', 'Region', 'Local authority (cold spots)', 'Academic year', 'Cold spots from', 'SCITT (provider URN)']);
+  // Region: from A (North East) one down to B (North West), with the keyboard alone.
+  await page.getByLabel('Region', { exact: true }).focus();
+  await page.keyboard.press('ArrowDown');
+  await settled(page);
+  expect(await page.getByLabel('Region', { exact: true }).inputValue()).toBe('B');
+  const overview = await answer<{ region: { name: string; localAuthorities: { name: string }[] } }>('RegionalOverview', 'regional-overview', { regionCode: 'B', academicYear: YEAR }, devTokens['national-analyst']);
+  const rows = await tableRows(page, 'regional-overview', overview.data!.region.name);
+  expect(rows.map((r) => r[0])).toEqual([...overview.data!.region.localAuthorities.map((l) => l.name), `${overview.data!.region.name} (region)`]);
+  expect(page.url()).toContain('region=B');
+  expect(browser.problems).toEqual([]);
+}, STEP);

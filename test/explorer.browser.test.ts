@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Kind, parse } from 'graphql';
 import { generateDemoData, writeDemoData } from '../scripts/src/demo-data/generate.ts';
 import { DEV_PERSONAS } from '../scripts/src/dev-tokens.ts';
 import { type Browser, launchBrowser } from './support/browser.ts';
@@ -65,10 +66,38 @@ test('loads from the gateway alone, signs in with a development token and runs a
   const regionName = (expected.data as { region: { name: string } }).region.name;
   await page.locator('.result-window').getByText(regionName).first().waitFor();
   // The schema's descriptions, in the documentation explorer.
+  const sdl = parse(readFileSync(join(import.meta.dirname, '../schema/supergraph.graphql'), 'utf8'));
+  const query = sdl.definitions.find((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Query');
+  const described = query && 'fields' in query ? query.fields!.find((f) => f.name.value === 'region')!.description!.value : '';
+  expect(described.length).toBeGreaterThan(20);
   await page.getByRole('button', { name: /documentation explorer/i }).click();
   await page.getByText('Query', { exact: true }).first().click();
-  await page.getByText(/region/).first().waitFor();
+  await page.getByText(described.slice(0, 30)).first().waitFor();
   await browser.screenshot(page, 'explorer', false);
+  expect(browser.offMachine()).toEqual([]);
+  expect(browser.problems).toEqual([]);
+}, STEP);
+
+test("a dashboard panel's link opens its operation in a tab of its own, with the panel's variables", async () => {
+  const page = await browser.newPage();
+  const variables = { regionCode: 'B', fromYear: 2022, toYear: 2023, first: 5 };
+  await page.goto(`${fed.gatewayUrl}#${new URLSearchParams({ operation: 'ColdSpots', variables: JSON.stringify(variables) })}`);
+  await page.waitForSelector('.graphiql-tab-active');
+  expect(await page.locator('.graphiql-tab-active').textContent()).toContain('ColdSpots');
+  // GraphiQL keeps the open side panel (the docs, since the test above) in localStorage: open "Sign in" again.
+  if (!(await page.getByLabel('Development token').isVisible())) await page.getByRole('button', { name: /sign in/i }).click();
+  await page.getByLabel('Development token').selectOption('regional-analyst');
+  await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Token set'));
+  const answer = page.waitForResponse((r) => r.url() === fed.gatewayUrl && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('ColdSpots'));
+  await page.locator('.graphiql-execute-button').click();
+  const res = await answer;
+  expect(JSON.parse(res.request().postData()!).variables).toEqual(variables);
+  // A regional analyst of region A may not read region B's aggregates: the refusal is the gateway's, shown as it is.
+  const expected = await fed.query(JSON.parse(res.request().postData()!).query, variables, 'ColdSpots', devTokens['regional-analyst']);
+  expect(expected.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  expect(await res.json()).toEqual(expected);
+  await page.locator('.result-window').getByText('FORBIDDEN').first().waitFor();
+  await browser.screenshot(page, 'explorer-linked', false);
   expect(browser.offMachine()).toEqual([]);
   expect(browser.problems).toEqual([]);
 }, STEP);

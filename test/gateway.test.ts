@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoData, writeDemoData } from '../scripts/src/demo-data/generate.ts';
 import type { DemoDataset } from '../scripts/src/demo-data/types.ts';
+import { SUBGRAPH_INFOS } from '../scripts/src/subgraph-packages.ts';
 import { type TestFederation, startFederation } from './support/federation.ts';
 import { PERSONAS, tokenFor } from './support/tokens.ts';
 
@@ -25,7 +26,7 @@ test('GET /health answers while the gateway is up, GET /ready when every subgrap
   const ready = await fetch(`${base()}/ready`);
   expect(ready.status).toBe(200);
   const body = (await ready.json()) as { subgraphs: { name: string; ready: boolean }[] };
-  expect(body.subgraphs.map((s) => s.name).sort()).toEqual(['curriculum-hubs', 'local-authorities', 'scitts', 'teaching-school-hubs']);
+  expect(body.subgraphs.map((s) => s.name).sort()).toEqual(SUBGRAPH_INFOS.map((s) => s.name).sort());
 });
 
 test('unknown ids resolve to null, not to errors', async () => {

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
-import codegenConfig from '../codegen/codegen.ts';
+import codegenConfig, { codegenSubgraphs } from '../codegen/codegen.ts';
 import { SUPERGRAPH_PATH, composeSupergraph } from '../scripts/src/composition.ts';
+import { DOCKER_COMPOSE_PATH, renderDockerCompose } from '../scripts/src/docker-compose-file.ts';
+import { SUBGRAPH_INFOS } from '../scripts/src/subgraph-packages.ts';
 
 /** Committed generated files must match what their generators produce now. */
 const root = join(import.meta.dirname, '..');
@@ -18,11 +20,15 @@ test('resolver types are up to date with the SDL (npm run codegen)', async () =>
   process.chdir(root);
   try {
     const outputs = await generate({ ...codegenConfig, cwd: root, silent: true }, false);
-    expect(outputs.length).toBe(4);
+    expect(outputs.length).toBe(codegenSubgraphs.length);
     for (const output of outputs) {
       expect({ file: output.filename, content: readFileSync(join(root, output.filename), 'utf8') }).toEqual({ file: output.filename, content: output.content });
     }
   } finally {
     process.chdir(previous);
   }
+});
+
+test('docker-compose.yml runs the listed subgraphs (npm run compose writes it)', () => {
+  expect(readFileSync(DOCKER_COMPOSE_PATH, 'utf8')).toBe(renderDockerCompose(SUBGRAPH_INFOS));
 });

@@ -173,7 +173,7 @@ describe('npm start', () => {
     } finally {
       expect(await stop(second)).toBe(INTERRUPTED);
     }
-  });
+  }, 300_000);
 
   test('a subgraph that dies is restarted by the supervisor, the reason logged; every process runs with its heap bound', async () => {
     const running = await start(env);

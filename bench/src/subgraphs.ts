@@ -37,6 +37,8 @@ export async function startSubgraphs(ports: Ports, databaseEnv: Readonly<Record<
       ...process.env,
       ...databaseEnv,
       NODE_ENV: 'production',
+      // One JSON line per request would fill the log files over a full run (observability: LOG_LEVEL).
+      LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
       [`${s.envPrefix}_PORT`]: String(port),
       SUBGRAPH_SIGNING_SECRET: BENCH_SIGNING_SECRET,

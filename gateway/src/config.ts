@@ -30,6 +30,8 @@ export interface GatewayConfig {
   readonly auth: AuthConfig;
   /** Requests per minute per identity (per IP when anonymous), by tier; 0 is no limit. */
   readonly rateLimits: Readonly<Record<Tier, number>>;
+  /** Largest answer the gateway reads from a subgraph, in bytes (MAX_SUBGRAPH_RESPONSE_MB): past it, RESPONSE_TOO_LARGE. */
+  readonly maxSubgraphResponseBytes: number;
   /** Depth, alias, token, cost and directive limits of one operation, by tier (MAX_DEPTH_ANALYST, COST_BUDGET_ADMIN, …). */
   readonly operationLimits: Readonly<Record<Tier, OperationLimits>>;
   /** Which proxies' X-Forwarded-For to believe for the client IP (anonymous rate limit): fastify's `trustProxy`. */
@@ -81,6 +83,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     RESPONSE_CACHE_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
     RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).default(64),
     SHARE_IN_FLIGHT_READS: z.enum(['true', 'false']).default('true'),
+    MAX_SUBGRAPH_RESPONSE_MB: z.coerce.number().positive().max(1024).default(16),
   };
   const [e, auth, rateLimits, subgraphSettings, operationLimits, pages, observability] = readAll(
     () => parseEnv(z.object(shape), env) as Record<string, unknown>,
@@ -103,6 +106,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     auth,
     rateLimits,
     operationLimits,
+    maxSubgraphResponseBytes: Math.round((e.MAX_SUBGRAPH_RESPONSE_MB as number) * 1024 * 1024),
     trustProxy: e.TRUST_PROXY as boolean | string,
     responseCache: {
       ttlSeconds: e.RESPONSE_CACHE_TTL_SECONDS as number,

@@ -13,13 +13,13 @@ import { explorerLandingPage, pagesPlugin } from './pages/index.ts';
 import { fieldSuggestionsPlugin } from './plugins/field-suggestions.ts';
 import { introspectionPlugin } from './plugins/introspection.ts';
 import { demandControlPlugin } from './plugins/demand-control.ts';
+import { responseBoundsPlugin } from './plugins/response-bounds.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits.ts';
 import { formatGatewayError } from './plugins/subgraph-errors.ts';
 import { registerRateLimit } from './rate-limit.ts';
 import { readinessReport } from './readiness.ts';
 import { type CurrentSupergraph, supergraphGateway } from './supergraph/index.ts';
 import { costDirectivesOf } from './demand/cost-directives.ts';
-import { PAGE_SIZE_CAPS } from '@tdg/kit/page-size';
 
 export interface RunningGateway {
   readonly url: string;
@@ -72,7 +72,8 @@ export async function startGateway(config: GatewayConfig, logDestination?: { wri
       fieldSuggestionsPlugin(config.production),
       introspectionPlugin(config.production),
       operationLimitsPlugin(config.operationLimits),
-      demandControlPlugin({ directives: () => costDirectivesOf(supergraph.current?.sdl ?? ''), pageCaps: PAGE_SIZE_CAPS, limitsByTier: config.operationLimits }),
+      responseBoundsPlugin(),
+      demandControlPlugin({ directives: () => costDirectivesOf(supergraph.current?.sdl ?? ''), limitsByTier: config.operationLimits }),
       ...(responseCache?.plugins ?? []),
       ...observed.plugins,
     ],

@@ -2,14 +2,23 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { encodeIdentity, SIGNATURE_HEADERS, signEncoded } from '@tdg/kit/auth/signing';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.ts';
+import { boundedResponse } from './subgraph-calls/bounded-response.ts';
 import { InFlightReads, type SharedAnswer } from './subgraph-calls/in-flight.ts';
 import { accessScope } from './access-scope.ts';
 import type { SubgraphFetchObserver } from './observability/subgraph-fetch.ts';
+import { callWithDeadline, SubgraphTimeoutError } from './subgraph-calls/timeout-retry.ts';
 
 type ProcessOptions = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0];
 
 /** Carries a read's access scope from willSendRequest to the fetcher (removed there: never sent to the subgraph). */
 const READ_SCOPE_HEADER = 'x-tdg-read-scope';
+/** Marks a read (a query's call, which may be sent again after a connection error), likewise removed in the fetcher. */
+const READ_HEADER = 'x-tdg-read';
+
+/** Without SUBGRAPH_TIMEOUT_MS (tests that build a data source by hand). */
+const DEFAULT_TIMEOUT_MS = 10_000;
+/** Statuses whose Response cannot carry a body. */
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 export interface SignedDataSourceOptions {
   /**
@@ -21,12 +30,16 @@ export interface SignedDataSourceOptions {
   readonly timeoutMs?: number;
   /** Metrics, request id and trace context of each call (observability/subgraph-fetch.ts). */
   readonly observe?: SubgraphFetchObserver;
+  /** Largest answer read from the subgraph, in bytes (subgraph-calls/bounded-response.ts); unbounded when unset. */
+  readonly maxResponseBytes?: number;
 }
 
 /**
  * A subgraph data source that forwards the verified identity and signs each request (HMAC over timestamp, nonce,
  * identity and body; see subgraphs/kit/src/auth/signing.ts), so a subgraph can tell the request came from this gateway.
- * Requests go through Apollo's default fetcher (make-fetch-happen), which keeps connections to subgraphs alive.
+ * Requests go through Apollo's default fetcher (make-fetch-happen), which keeps connections to subgraphs alive, each
+ * under the subgraph's timeout (the socket closed when it passes) and a read retried once on a connection error
+ * (subgraph-calls/timeout-retry.ts); a subgraph down or too slow fails with SUBGRAPH_UNAVAILABLE or SUBGRAPH_TIMEOUT.
  *
  * Identical reads in flight are sent once (when `shareInFlightReads`): callers with the same access scope asking the
  * same dashboard at the same time cost the subgraph one request. The call is signed as the first caller; the answer
@@ -47,15 +60,27 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.subgraph = subgraph;
     this.shareReads = options.shareInFlightReads;
     this.observe = options.observe;
-    // Apollo's default fetcher (make-fetch-happen, keep-alive connections), with the signature over the body as sent.
+    // Apollo's default fetcher (make-fetch-happen, keep-alive connections), with the signature over the body as sent
+    // (made again for a retry: a fresh nonce), under the deadline; the answer is read whole before the deadline.
     const fetcher = this.fetcher;
-    const signed = (input: string, headers: Record<string, string>, body: string, method: string) => {
-      const signature = signEncoded(secret, headers[SIGNATURE_HEADERS.identity] ?? '', body);
-      return fetcher(input, { method, headers: { ...headers, ...signature }, body });
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const maxBytes = options.maxResponseBytes;
+    const timed = (read: boolean) => async (input: string, headers: Record<string, string>, body: string, method: string) => {
+      const answer = await callWithDeadline(
+        (signal) => {
+          const signature = signEncoded(secret, headers[SIGNATURE_HEADERS.identity] ?? '', body);
+          const response = fetcher(input, { method, headers: { ...headers, ...signature }, body, signal } as Parameters<typeof fetcher>[1]);
+          // At most MAX_SUBGRAPH_RESPONSE_MB read (subgraph-calls/bounded-response.ts).
+          return maxBytes ? response.then((r) => boundedResponse(r, maxBytes, subgraph)) : response;
+        },
+        { subgraph, timeoutMs, read },
+      );
+      return new Response(NULL_BODY_STATUSES.has(answer.status) ? null : answer.body, { status: answer.status, statusText: answer.statusText, headers: [...answer.headers] });
     };
-    const send = options.observe?.wrap(subgraph, signed) ?? signed;
+    const sends = { read: options.observe?.wrap(subgraph, timed(true)) ?? timed(true), write: options.observe?.wrap(subgraph, timed(false)) ?? timed(false) };
     this.fetcher = (async (input: string, init: { body?: string; headers?: Record<string, string>; method?: string }) => {
-      const { [READ_SCOPE_HEADER]: scope, ...headers } = init.headers ?? {};
+      const { [READ_SCOPE_HEADER]: scope, [READ_HEADER]: read, ...headers } = init.headers ?? {};
+      const send = read === undefined ? sends.write : sends.read;
       const body = init.body ?? '';
       const method = init.method ?? 'POST';
       if (scope === undefined) return send(input, headers, body, method);
@@ -72,15 +97,25 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     return this.reads.shared;
   }
 
-  /** A failed subgraph call carries the subgraph's name; one that cannot be reached gets a stable code. */
+  /**
+   * A failed subgraph call carries the subgraph's name and a stable code: SUBGRAPH_TIMEOUT when it did not answer in
+   * time (or a proxy in front of it answered 504), SUBGRAPH_UNAVAILABLE when it could not be reached (or a proxy
+   * answered 502/503); an error answer of its own keeps its code.
+   */
   override didEncounterError(error: Error): never {
-    if (error instanceof GraphQLError) {
-      throw new GraphQLError(error.message, { originalError: error, extensions: { ...error.extensions, serviceName: this.subgraph } });
+    const serviceName = this.subgraph;
+    if (error instanceof SubgraphTimeoutError) {
+      throw new GraphQLError(error.message, { originalError: error, extensions: { code: 'SUBGRAPH_TIMEOUT', serviceName } });
     }
-    throw new GraphQLError(`The ${this.subgraph} subgraph is unavailable`, {
-      originalError: error,
-      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraph },
-    });
+    if (error instanceof GraphQLError) {
+      const status = (error.extensions.response as { status?: number } | undefined)?.status;
+      if (status === 504) throw new GraphQLError(`The ${serviceName} subgraph did not answer in time (HTTP 504)`, { originalError: error, extensions: { code: 'SUBGRAPH_TIMEOUT', serviceName } });
+      if (status === 502 || status === 503) {
+        throw new GraphQLError(`The ${serviceName} subgraph is unavailable (HTTP ${status})`, { originalError: error, extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName } });
+      }
+      throw new GraphQLError(error.message, { originalError: error, extensions: { ...error.extensions, serviceName } });
+    }
+    throw new GraphQLError(`The ${serviceName} subgraph is unavailable`, { originalError: error, extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName } });
   }
 
   override willSendRequest(options: ProcessOptions) {
@@ -90,6 +125,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Every subgraph call made for an incoming query is a read; a mutation's calls (its entity fetches too) are writes.
     const operation = 'incomingRequestContext' in options ? options.incomingRequestContext.operation?.operation : undefined;
     if (operation === 'query') {
+      request.http?.headers.set(READ_HEADER, '1');
       if (this.shareReads) request.http?.headers.set(READ_SCOPE_HEADER, accessScope(context?.identity ?? null));
     } else {
       // A write (or anything not known to be a read) starts a new epoch: no later read shares a call begun before it.

@@ -1,5 +1,6 @@
 /**
- * `npm run compose`: writes schema/supergraph.graphql from the subgraph SDL files (schema/supergraph.yaml).
+ * `npm run compose`: writes schema/supergraph.graphql from the subgraph SDL files (schema/supergraph.yaml), and the
+ * deployment files that follow the list: deploy/kubernetes/ and docker-compose.yml.
  * `npm run compose -- --check`: fails when composition fails or the committed supergraph is stale.
  * A subgraph listed with `schema.subgraph_url` is introspected, signed with SUBGRAPH_SIGNING_SECRET (in development the
  * secret `npm start` made under DATA_DIR).
@@ -7,9 +8,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { SUPERGRAPH_PATH, composeSupergraph } from './composition.ts';
 import { ensureDevSecret } from './dev-secrets.ts';
+import { writeDockerCompose } from './docker-compose-file.ts';
 import { writeKubernetes } from './kubernetes.ts';
 import { PROJECT_ROOT } from './project-config.ts';
 import { readSubgraphList } from './subgraph-list.ts';
+import { SUBGRAPH_INFOS } from './subgraph-packages.ts';
 
 const check = process.argv.includes('--check');
 if (readSubgraphList().some((s) => s.subgraphUrl)) ensureDevSecret(process.env, 'SUBGRAPH_SIGNING_SECRET', process.env.DATA_DIR ?? `${PROJECT_ROOT}.data`);
@@ -31,4 +34,6 @@ if (check) {
   console.log(`wrote ${SUPERGRAPH_PATH}`);
   // The gateway's ConfigMap in deploy/kubernetes/ carries the same supergraph.
   writeKubernetes(result.supergraphSdl);
+  // docker-compose.yml runs the same subgraphs.
+  writeDockerCompose(SUBGRAPH_INFOS);
 }

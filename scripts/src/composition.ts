@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { signRequest } from '@tdg/kit/auth/signing';
-import { type DocumentNode, parse } from 'graphql';
+import { parseSubgraphSdl } from '@tdg/kit/shared-sdl';
+import type { DocumentNode } from 'graphql';
 import { PROJECT_ROOT } from './project-config.ts';
 import { SUPERGRAPH_CONFIG, readSubgraphList } from './subgraph-list.ts';
 
@@ -53,7 +54,8 @@ export async function composeSupergraph(configPath = SUPERGRAPH_CONFIG, options:
   for (const s of list) {
     try {
       const sdl = s.schemaFile ? readFileSync(s.schemaFile, 'utf8') : await introspectSubgraph(s.subgraphUrl!, options.signingSecret ?? process.env.SUBGRAPH_SIGNING_SECRET, options.timeoutMs);
-      services.push({ name: s.name, url: s.routingUrl, typeDefs: parse(sdl) });
+      // A file gets the definitions every subgraph shares (the kit's sdl/shared.graphql), as the subgraph serving it does.
+      services.push({ name: s.name, url: s.routingUrl, typeDefs: parseSubgraphSdl(sdl) });
     } catch (error) {
       errors.push(`[${s.name}] ${(error as Error).message}`);
     }

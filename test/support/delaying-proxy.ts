@@ -16,6 +16,12 @@ export interface DelayingProxy {
   readonly openConnections: number;
   /** Client connections accepted so far. */
   readonly totalConnections: number;
+  /** HTTP/1.1 requests sent through to the server so far (request lines seen). */
+  readonly requests: number;
+  /** Resets every connection open now (as a server that restarts): clients' kept-alive sockets break. */
+  resetAll(): void;
+  /** The next `count` connections are reset as soon as they are accepted (the client sees ECONNRESET / socket hang up). */
+  resetNext(count: number): void;
   /** Closes every connection and stops listening. */
   close(): Promise<void>;
 }
@@ -31,9 +37,16 @@ export async function startDelayingProxy(target: { host?: string; port: number }
   const clients = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let total = 0;
+  let resets = 0;
+  let requests = 0;
   const state = { delayMs: options.delayMs ?? 0 };
   const server = createServer((client) => {
     total += 1;
+    if (resets > 0) {
+      resets -= 1;
+      client.resetAndDestroy();
+      return;
+    }
     sockets.add(client);
     clients.add(client);
     const upstream = createConnection({ host: target.host ?? '127.0.0.1', port: target.port });
@@ -56,7 +69,10 @@ export async function startDelayingProxy(target: { host?: string; port: number }
     upstream.on('data', (chunk) => {
       if (Number.isFinite(state.delayMs)) later(Date.now() + state.delayMs, () => client.write(chunk));
     });
-    client.on('data', (chunk) => upstream.write(chunk));
+    client.on('data', (chunk: Buffer) => {
+      requests += chunk.toString('latin1').match(/^[A-Z]+ \S+ HTTP\/1\.[01]\r$/gm)?.length ?? 0;
+      upstream.write(chunk);
+    });
     const closeBoth = () => {
       sockets.delete(client);
       clients.delete(client);
@@ -90,6 +106,15 @@ export async function startDelayingProxy(target: { host?: string; port: number }
     },
     get totalConnections() {
       return total;
+    },
+    get requests() {
+      return requests;
+    },
+    resetAll: () => {
+      for (const client of clients) client.resetAndDestroy();
+    },
+    resetNext: (count) => {
+      resets = count;
     },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);

@@ -22,7 +22,10 @@ export interface ToySubgraph {
 
 const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable"])';
 
-/** `inventory-service`: products by UPC. */
+/** Products added by `addProduct` in this process. */
+export const added = { count: 0 };
+
+/** `inventory-service`: products by UPC, and a mutation. */
 export const INVENTORY = {
   name: 'inventory-service',
   sdl: `${LINK}
@@ -30,6 +33,11 @@ export const INVENTORY = {
 type Query {
   """Every product."""
   products: [Product!]!
+}
+"""Changes to products."""
+type Mutation {
+  """Adds a product; answers how many were added so far by this process."""
+  addProduct(name: String!): Int!
 }
 """A product."""
 type Product @key(fields: "upc") {
@@ -40,6 +48,7 @@ type Product @key(fields: "upc") {
 }`,
   resolvers: {
     Query: { products: () => [{ upc: '1', name: 'Table' }, { upc: '2', name: 'Chair' }] },
+    Mutation: { addProduct: () => ++added.count },
     Product: { __resolveReference: (ref: { upc: string }) => ({ upc: ref.upc, name: ref.upc === '1' ? 'Table' : 'Chair' }) },
   } as GraphQLResolverMap,
 };

@@ -33,6 +33,8 @@ export interface TargetDefinition {
 
 const common = (setup: TargetSetup) => ({
   NODE_ENV: 'production',
+  // One JSON line per request would fill the log files over a full run (observability: LOG_LEVEL).
+  LOG_LEVEL: 'warn',
   PORT: String(setup.port),
   SUPERGRAPH_PATH: setup.supergraphPath,
   SUBGRAPH_SIGNING_SECRET: BENCH_SIGNING_SECRET,

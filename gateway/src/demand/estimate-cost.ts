@@ -43,8 +43,6 @@ export interface CostEstimate {
 
 export interface EstimateOptions {
   readonly directives: CostDirectives;
-  /** The largest page of each slicing argument, by `Type.field(argument:)` (subgraphs/kit/src/page-size.ts). */
-  readonly pageCaps: Readonly<Record<string, number>>;
   readonly variables?: Readonly<Record<string, unknown>> | null;
   readonly operationName?: string | null;
 }
@@ -53,13 +51,14 @@ export interface EstimateOptions {
  * The static cost of an operation as the IBM GraphQL cost specification defines it (the one Apollo Router's demand
  * control implements): every field costs its `@cost(weight:)`, else its type's, else 1 for an object (10 for a
  * mutation field) and 0 for a leaf; a list field multiplies its cost and its selection's by its size. The size is the
- * slicing argument's value (a literal or a variable's value, capped at the field's largest page), else the argument's
- * default, else the field's `@listSize(assumedSize:)`; `sizedFields` (a connection's `edges`, `nodes`) take the size
+ * slicing argument's value (a literal or a variable's value, capped at the field's `@listSize(assumedSize:)`: the
+ * specification's maximum length of the list, which the subgraph also refuses to exceed — subgraphs/kit/src/page-size.ts),
+ * else the argument's default, else the field's `assumedSize`; `sizedFields` (a connection's `edges`, `nodes`) take the size
  * of the field that declares them. Fragments, `@skip`/`@include` and abstract types are walked by
  * graphql-query-complexity; this module is its estimator.
  */
 export function estimateCost(schema: GraphQLSchema, document: DocumentNode, options: EstimateOptions): CostEstimate {
-  const { directives, pageCaps } = options;
+  const { directives } = options;
   const mutationType = schema.getMutationType();
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
@@ -125,7 +124,7 @@ export function estimateCost(schema: GraphQLSchema, document: DocumentNode, opti
     for (const name of slicing) {
       const value = typeof args[name] === 'number' ? (args[name] as number) : (fieldArgs.find((a) => a.name === name)?.defaultValue as number | undefined);
       if (typeof value !== 'number') continue;
-      const cap = pageCaps[`${coordinate}(${name}:)`];
+      const cap = listSize.assumedSize;
       const capped = cap !== undefined && value > cap;
       const size = Math.max(0, capped ? cap : value);
       const source = capped ? 'cap' : given.includes(name) ? 'argument' : 'default';

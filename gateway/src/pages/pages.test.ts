@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '@tdg/kit/config';
 import { buildInputs, inputsHash, readBuildInfo } from '@tdg/web/build';
+import { EXAMPLE_VARIABLES } from '@tdg/web/src/shared/examples';
 import { freePort } from '../../../test/support/free-port.ts';
 import { type StubSubgraphs, startStubSubgraphs } from '../../../test/support/stub-subgraphs.ts';
 import { TEST_SIGNING_SECRET } from '../../../test/support/subgraph-harness.ts';
@@ -137,4 +138,11 @@ test('assets outside the bundle are not served', async () => {
   for (const path of ['/pages/assets/../build-info.json', '/pages/assets/%2e%2e/%2e%2e/package.json', '/pages/assets/nothing.js']) {
     expect((await fetch(`${origin(dev)}${path}`)).status).toBe(404);
   }
+});
+
+test("the explorer's example variables are the README's examples (test/readme-examples.test.ts runs those on the demo data)", () => {
+  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+  const examples = [...readme.matchAll(/^q [a-z-]+ +'(\{.*\})' +([A-Za-z]+)$/gm)].map((m) => [m[2], JSON.parse(m[1])]);
+  expect(examples.length).toBeGreaterThanOrEqual(7);
+  expect(Object.fromEntries(examples)).toEqual(EXAMPLE_VARIABLES);
 });

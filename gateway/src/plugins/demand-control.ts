@@ -43,7 +43,6 @@ const describe = (l: ListFactor): string => {
 export interface DemandControlOptions {
   /** The annotations of the supergraph being served (asked for on each request: a new supergraph brings its own). */
   readonly directives: () => CostDirectives;
-  readonly pageCaps: Readonly<Record<string, number>>;
   readonly limitsByTier: Readonly<Record<Tier, Pick<OperationLimits, 'cost'>>>;
 }
 
@@ -54,7 +53,7 @@ export interface DemandControlOptions {
  * estimate (`extensions.cost`), the budget (`extensions.budget`) and a message saying which list to page and how.
  * Estimates are cached per document, operation and variables.
  */
-export function demandControlPlugin({ directives, pageCaps, limitsByTier }: DemandControlOptions): ApolloServerPlugin<GatewayContext> {
+export function demandControlPlugin({ directives, limitsByTier }: DemandControlOptions): ApolloServerPlugin<GatewayContext> {
   // Per supergraph's annotations: a supergraph served anew starts with no estimates.
   const caches = new WeakMap<CostDirectives, LRUCache<string, CostEstimate | GraphQLError>>();
   return {
@@ -69,7 +68,7 @@ export function demandControlPlugin({ directives, pageCaps, limitsByTier }: Dema
           let estimate = estimates.get(key);
           if (!estimate) {
             try {
-              estimate = estimateCost(schema, document, { directives: served, pageCaps, variables: request.variables, operationName });
+              estimate = estimateCost(schema, document, { directives: served, variables: request.variables, operationName });
             } catch (error) {
               if (!(error instanceof GraphQLError)) throw error;
               // Variables that do not coerce, or a fragment spread beyond the node bound: refused before execution too.

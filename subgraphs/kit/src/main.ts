@@ -7,11 +7,16 @@ import { loadShutdownConfig, type ShutdownConfig, stopGracefullyOnSignals } from
 import { loadSubgraphConfig } from './subgraph-config.ts';
 import type { SubgraphPackage } from './subgraph-package.ts';
 
+export interface RunOptions {
+  /** Apply pending migrations at start (a partner's subgraph run on its own) instead of refusing to start. */
+  readonly migrate?: boolean;
+}
+
 /**
  * Runs one subgraph as a process: validates its configuration, connects to its database (which must be migrated:
- * `npm run migrate`), serves it, and stops cleanly on SIGINT/SIGTERM.
+ * `npm run migrate`, or `migrate: true`), serves it, and stops cleanly on SIGINT/SIGTERM.
  */
-export async function runSubgraph(pkg: SubgraphPackage): Promise<void> {
+export async function runSubgraph(pkg: SubgraphPackage, options: RunOptions = {}): Promise<void> {
   let config: ReturnType<typeof loadSubgraphConfig>;
   let shutdown: ShutdownConfig;
   try {
@@ -44,6 +49,7 @@ export async function runSubgraph(pkg: SubgraphPackage): Promise<void> {
           }
         : undefined,
   });
+  if (options.migrate) await orm.migrator.up();
   const pending = await orm.migrator.getPending();
   if (pending.length > 0) {
     console.error(`[${pkg.info.name}] ${pending.length} migration(s) pending on ${orm.config.get('dbName')}: run \`npm run migrate\` first`);

@@ -2,6 +2,10 @@ import { stripVTControlCharacters } from 'node:util';
 import { Migrator } from '@mikro-orm/migrations';
 import { type EntitySchema, MikroORM, defineConfig } from '@mikro-orm/postgresql';
 import { SeedManager } from '@mikro-orm/seeder';
+
+/** What a subgraph's entities and migrations are written with (MikroORM), for a partner's package to import from here. */
+export { type EntityManager, defineEntity, p } from '@mikro-orm/postgresql';
+export { Migration } from '@mikro-orm/migrations';
 import { observedLoggerFactory } from './observability/sql-observer.ts';
 
 export interface OrmOptions {

@@ -11,6 +11,7 @@ import type { Identity } from './auth/identity.ts';
 import { SignatureVerifier } from './auth/signing.ts';
 import type { SubgraphContext } from './context.ts';
 import { formatSubgraphError } from './format-error.ts';
+import { declarePageSizeCaps } from './page-size.ts';
 import type { ObservabilityConfig } from './observability/config.ts';
 import { observeSubgraph } from './observability/subgraph.ts';
 import { boundLists, type RequestBoundsConfig, requestBoundsPlugin } from './request-bounds.ts';
@@ -79,6 +80,7 @@ export async function serveSubgraph<L>(module: SubgraphModule<L>, options: Serve
   const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024, return503OnClosing: false });
   const observed = await observeSubgraph(app, module.name, options.orm, options.observability, options.logDestination);
   const schema = buildSubgraphSchema([{ typeDefs: module.typeDefs, resolvers: module.resolvers }]);
+  declarePageSizeCaps(module.typeDefs);
   if (module.access) enforceAccess(schema, module.access);
   boundLists(schema);
   observed.instrument(schema);

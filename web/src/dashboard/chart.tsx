@@ -1,10 +1,10 @@
 import { BarChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
+echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export interface BarSeries {
   readonly name: string;
@@ -22,7 +22,6 @@ export function Bars({ label, categories, series, unit = '' }: { label: string; 
     if (!el) return;
     const chart = echarts.init(el, null, { renderer: 'svg' });
     chart.setOption({
-      aria: { enabled: true },
       animation: false,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0, type: 'scroll' },
@@ -39,5 +38,10 @@ export function Bars({ label, categories, series, unit = '' }: { label: string; 
     };
   }, [categories, series, unit]);
   const height = Math.max(160, categories.length * (series.length > 1 ? 14 * series.length + 10 : 26) + 60);
-  return <div ref={ref} className="chart" role="img" aria-label={label} style={{ height }} />;
+  // The label says what the picture is; the SVG itself is hidden from assistive technology (the table is read instead).
+  return (
+    <div className="chart" role="img" aria-label={label}>
+      <div ref={ref} aria-hidden="true" style={{ height }} />
+    </div>
+  );
 }

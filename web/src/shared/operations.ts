@@ -4,6 +4,9 @@ import goldenThread from '../../../schema/operations/golden-thread.graphql?raw';
 import growingOurOwn from '../../../schema/operations/growing-our-own.graphql?raw';
 import regionalOverview from '../../../schema/operations/regional-overview.graphql?raw';
 import supportAndEngagement from '../../../schema/operations/support-and-engagement.graphql?raw';
+import { EXAMPLE_VARIABLES } from './examples.ts';
+
+export { EXAMPLE_VARIABLES };
 
 /** The files of schema/operations/, read at build time (the bundle holds them as they were when it was built). */
 const FILES: Readonly<Record<string, string>> = {
@@ -14,19 +17,6 @@ const FILES: Readonly<Record<string, string>> = {
   'support-and-engagement': supportAndEngagement,
 };
 
-/**
- * Example variables of each named operation: those of the root README, which answer on the demo data `npm start`
- * loads (DEMO_DATA=region, DEMO_SEED=1); URN 101109 and TRN 1444777 have training, induction, NPQ and hub records there.
- */
-export const EXAMPLE_VARIABLES: Readonly<Record<string, Record<string, unknown>>> = {
-  RegionalOverview: { regionCode: 'A', academicYear: 2023 },
-  ColdSpots: { regionCode: 'A', fromYear: 2021, toYear: 2024, first: 20 },
-  LocalAuthorityColdSpots: { laCode: '808', fromYear: 2021, toYear: 2024, first: 20 },
-  GrowingOurOwn: { scittId: '70245', academicYear: 2022 },
-  SchoolGoldenThread: { urn: '101109' },
-  TeacherGoldenThread: { trn: '1444777' },
-  SupportAndEngagement: { regionCode: 'E', academicYear: 2023 },
-};
 
 export interface NamedOperation {
   /** The operation's name, e.g. `RegionalOverview`. */

@@ -39,7 +39,7 @@ export const auditEntryView = (e: AuditEntry): AuditEntryView => ({
 
 /**
  * A subgraph's `<name>AuditLog(first, entityType)` root field: newest first, at most `first` (default 50, 1 to
- * its cap in page-size.ts, BAD_USER_INPUT otherwise). `@access(rule: PERSONAL)` admits only organisation staff and
+ * its cap: the SDL's @listSize(assumedSize:), BAD_USER_INPUT otherwise). `@access(rule: PERSONAL)` admits only organisation staff and
  * administrators: administrators read every entry, staff the entries about their own organisation's records (bulk
  * loads, owned by no organisation, are for an administrator to read).
  */

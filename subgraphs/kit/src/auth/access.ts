@@ -74,7 +74,8 @@ export function enforceAccess<Ctx extends { identity: Identity | null }>(
   defaultRule: AccessRule = 'AUTHENTICATED',
 ): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    // `_Service` (its `sdl`, which composition introspects) is federation's own, governed by the signature like `_service`.
+    if (!isObjectType(type) || type.name.startsWith('__') || type.name === '_Service') continue;
     const typeSpec = readDirective(type.astNode?.directives) ?? readDirective(type.extensionASTNodes.flatMap((n) => n.directives ?? []));
     for (const field of Object.values(type.getFields())) {
       if (type === schema.getQueryType() && FEDERATION_FIELDS.has(field.name)) continue;

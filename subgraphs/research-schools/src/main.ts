@@ -1,0 +1,4 @@
+import { runSubgraph } from '@tdg/kit/main';
+import researchSchools from './index.ts';
+
+await runSubgraph(researchSchools);

@@ -1,0 +1,16 @@
+import { pageSize } from '@tdg/kit/page-size';
+import type { Resolvers } from '../../generated/resolvers-types.ts';
+import { ResearchSchool } from './research-school.entity.ts';
+
+export const researchSchoolResolvers: Resolvers = {
+  Query: {
+    researchSchool: (_, { id }, { loaders }) => loaders.researchSchoolById.load(id),
+    researchSchools: (_, { first }, { em }) =>
+      em.find(ResearchSchool, {}, { orderBy: { id: 'asc' }, limit: pageSize('Query.researchSchools(first:)', first, { defaultValue: 100 }) }),
+  },
+  ResearchSchool: {
+    __resolveReference: (ref, { loaders }) => loaders.researchSchoolById.load(ref.id),
+    leadSchool: (r) => (r.leadSchoolUrn ? { urn: r.leadSchoolUrn } : null),
+    localAuthority: (r) => ({ code: r.laCode }),
+  },
+};
