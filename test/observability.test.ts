@@ -222,4 +222,9 @@ test('an operation name or request id that could carry a TRN is not passed on as
   const line = await waitFor('the log line', () => logLines('gateway').find((l) => l.requestId === response.headers.get('x-request-id')));
   expect(line.operation).toBe('Teacher#######');
   for (const { out } of children) expect(out.join('')).not.toContain(trn);
+  // Apollo Gateway's own spans carry the operation name too: made safe before export.
+  const traceId = line.traceId as string;
+  const request = await waitFor('gateway.request', () => received.find((r) => r.span.traceId === traceId && r.span.name === 'gateway.request'));
+  expect(request.span.attributes?.find((a) => a.key === 'graphql.operation.name')?.value).toEqual({ stringValue: 'Teacher#######' });
+  expect(rawExports.join('\n')).not.toContain(trn);
 });

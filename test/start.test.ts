@@ -24,10 +24,16 @@ async function start(env: NodeJS.ProcessEnv): Promise<Started> {
   const child = spawn(process.execPath, [join(root, 'scripts/src/start.ts')], { env, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
-  const deadline = Date.now() + 150_000;
+  // Generous: on a loaded 2-core machine the five processes take minutes to boot.
+  const deadline = Date.now() + 400_000;
   while (!output.includes('The graph is up')) {
     if (child.exitCode !== null) throw new Error(`npm start exited ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`npm start did not come up:\n${output}`);
+    if (Date.now() > deadline) {
+      // Stop what it started, so that the next test does not find its ports and data taken.
+      child.kill('SIGINT');
+      await new Promise((r) => child.once('exit', r));
+      throw new Error(`npm start did not come up:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return { child, output: () => output };
@@ -173,7 +179,7 @@ describe('npm start', () => {
     } finally {
       expect(await stop(second)).toBe(INTERRUPTED);
     }
-  }, 300_000);
+  }, 900_000);
 
   test('a subgraph that dies is restarted by the supervisor, the reason logged; every process runs with its heap bound', async () => {
     const running = await start(env);
@@ -184,12 +190,13 @@ describe('npm start', () => {
       const gateway = childrenOf(running.child.pid!).find((c) => c.cmdline.includes('gateway/src/main.ts'))!;
       expect(gateway.environ.NODE_OPTIONS).toContain(GATEWAY_NODE_OPTIONS);
       // A subgraph that dies is restarted by the supervisor, the reason logged; the rest keeps serving meanwhile.
-      const scittQuery = '{ school(urn: "999991") { name } scitt(id: "70245") { partnerSchoolCount } }';
+      const scittQuery = '{ regions { code } scitt(id: "70245") { partnerSchoolCount } }';
       process.kill(scitts.pid, 'SIGKILL');
       await until(() => running.output().includes('[scitts] killed by SIGKILL; restarting in'));
       const during = await query(gatewayPort, scittQuery, readDevTokens().admin);
-      expect((during.data as { school: unknown }).school).toEqual({ name: 'Imported While Running School' });
-      await until(async () => JSON.stringify((await query(gatewayPort, scittQuery, readDevTokens().admin)).data) === JSON.stringify({ school: { name: 'Imported While Running School' }, scitt: { partnerSchoolCount: 22 } }));
+      expect((during.data as { regions: unknown[] }).regions.length).toBe(9);
+      await until(async () => ((await query(gatewayPort, scittQuery, readDevTokens().admin)).data as { scitt?: unknown } | null)?.scitt !== null);
+      expect((await query(gatewayPort, scittQuery, readDevTokens().admin)).data).toMatchObject({ scitt: { partnerSchoolCount: 22 } });
       const back = childrenOf(running.child.pid!).find((c) => c.cmdline.includes('subgraphs/scitts/src/main.ts'))!;
       expect(back.pid).not.toBe(scitts.pid);
       expect(back.environ.NODE_OPTIONS).toContain(SUBGRAPH_NODE_OPTIONS);
@@ -198,7 +205,7 @@ describe('npm start', () => {
     } finally {
       expect(await stop(running)).toBe(INTERRUPTED);
     }
-  }, 240_000);
+  }, 600_000);
 
   test('fails fast listing every configuration problem', () => {
     const result = spawnSync(process.execPath, [join(root, 'scripts/src/start.ts')], {

@@ -5,7 +5,7 @@
  * A subgraph listed with `schema.subgraph_url` is introspected, signed with SUBGRAPH_SIGNING_SECRET (in development the
  * secret `npm start` made under DATA_DIR).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { SUPERGRAPH_PATH, composeSupergraph } from './composition.ts';
 import { ensureDevSecret } from './dev-secrets.ts';
 import { writeDockerCompose } from './docker-compose-file.ts';
@@ -30,7 +30,9 @@ if (check) {
   }
   console.log('schema/supergraph.graphql is up to date');
 } else {
-  writeFileSync(SUPERGRAPH_PATH, result.supergraphSdl);
+  // Written beside it and renamed over it: a running gateway following the file never reads half of it.
+  writeFileSync(`${SUPERGRAPH_PATH}.tmp`, result.supergraphSdl);
+  renameSync(`${SUPERGRAPH_PATH}.tmp`, SUPERGRAPH_PATH);
   console.log(`wrote ${SUPERGRAPH_PATH}`);
   // The gateway's ConfigMap in deploy/kubernetes/ carries the same supergraph.
   writeKubernetes(result.supergraphSdl);

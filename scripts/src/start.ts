@@ -97,7 +97,9 @@ try {
     const tokens = await writeDevTokens(devJwtKey, config.dataDir, gatewayConfig.auth.issuer, gatewayConfig.auth.audience);
     console.log(`\n${formatDevTokens(tokens, config.dataDir, gatewayConfig.port)}`);
   }
-  console.log(`\nThe graph is up: http://localhost:${gatewayConfig.port}/graphql  (open it in a browser to explore; Ctrl-C stops everything)\n`);
+  console.log(
+    `\nThe graph is up: http://localhost:${gatewayConfig.port}/graphql  (open it in a browser to explore; the regional dashboard is at http://localhost:${gatewayConfig.port}/dashboard; Ctrl-C stops everything)\n`,
+  );
 } catch (error) {
   console.error((error as Error).message);
   await shutdown(1);

@@ -9,6 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import exitHook from 'async-exit-hook';
 import { ConfigError, readAll } from '@tdg/kit/config';
+import { subgraphNodeOptions } from '@tdg/kit/node-options';
 import { loadSubgraphConfig } from '@tdg/kit/subgraph-config';
 import { acquireDatabaseServer } from './database-server.ts';
 import { ensureDevSecret } from './dev-secrets.ts';
@@ -59,7 +60,7 @@ try {
   await (await openMigrated(pkg, database.serverUrl)).close();
   const env = { ...process.env, DATABASE_URL: database.serverUrl };
   const { port } = loadSubgraphConfig(pkg.info, env);
-  const child = startNodeProcess(pkg.info.name, resolve(PROJECT_ROOT, `subgraphs/${pkg.info.name}/src/main.ts`), env);
+  const child = startNodeProcess(pkg.info.name, resolve(PROJECT_ROOT, `subgraphs/${pkg.info.name}/src/main.ts`), { ...env, NODE_OPTIONS: subgraphNodeOptions(process.env.NODE_OPTIONS) });
   children.push(child);
   await waitForHttp(`http://127.0.0.1:${port}/health`, child);
   // The subgraph dying on its own ends this command with its exit code.

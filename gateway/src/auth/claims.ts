@@ -4,7 +4,8 @@ import type { JWTPayload } from 'jose';
 /**
  * The claims of a bearer token beyond the registered ones (iss, aud, exp, nbf, iat):
  * - `sub`: the user or service;
- * - `org`: the organisation acted for, `<kind>:<id>` (`scitt:70245`, `tsh:NE2`, `la:808`, `hub:SLP-STELLAR`), required
+ * - `org`: the organisation acted for, `<kind>:<id>` (`scitt:70245`, `tsh:NE2`, `la:808`, `hub:SLP-STELLAR`,
+ *   `rs:RS-A1`: any kind of lower-case letters and digits), required
  *   with ORG_STAFF;
  * - `roles`: ORG_STAFF | REGIONAL_ANALYST | NATIONAL_ANALYST | ADMIN (at least one);
  * - `region`: the region letter (A…K) a REGIONAL_ANALYST is limited to.
@@ -36,7 +37,7 @@ export function identityFromClaims(payload: JWTPayload): ClaimsResult {
   if (!Array.isArray(roles) || !roles.every((r) => typeof r === 'string')) {
     problems.push(`"roles" claim must be an array of roles (${ROLES.join(', ')})`);
   }
-  if (org !== undefined && (typeof org !== 'string' || !parseOrganisation(org))) problems.push('"org" claim must be like scitt:70245 (la, tsh, scitt or hub)');
+  if (org !== undefined && (typeof org !== 'string' || !parseOrganisation(org))) problems.push('"org" claim must be <kind>:<id> like scitt:70245 or rs:RS-A1 (kind: lower-case letters and digits; id: letters, digits, hyphens)');
   if (region !== undefined && typeof region !== 'string') problems.push('"region" claim must be a region letter');
   if (problems.length > 0) return { ok: false, problems };
   const identity: Identity = {

@@ -89,11 +89,18 @@ test.each([
   ['an unknown role', { subject: 'u1', organisation: null, roles: ['SUPERUSER'], regionScope: null }, /unknown role SUPERUSER/],
   ['staff without an organisation', { subject: 'u1', organisation: null, roles: ['ORG_STAFF'], regionScope: null }, /organisation claim/],
   ['a regional analyst without a region', { subject: 'u1', organisation: null, roles: ['REGIONAL_ANALYST'], regionScope: null }, /region scope/],
-  ['a malformed organisation', { subject: 'u1', organisation: 'school:1', roles: ['ORG_STAFF'], regionScope: null }, /"org" claim/],
+  ['a malformed organisation', { subject: 'u1', organisation: 'School 1', roles: ['ORG_STAFF'], regionScope: null }, /"org" claim/],
+  ['an organisation kind in capitals', { subject: 'u1', organisation: 'RS:RS-A1', roles: ['ORG_STAFF'], regionScope: null }, /"org" claim/],
+  ['an organisation without an id', { subject: 'u1', organisation: 'rs:', roles: ['ORG_STAFF'], regionScope: null }, /"org" claim/],
 ])('claims with %s are refused', async (_what, identity, reason) => {
   const error = await refusal(await tokenFor(identity as unknown as Identity));
   expect(error).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
   expect(error.message).toMatch(reason);
+});
+
+test.each(['rs:RS-A1', 'mat:MAT-12', 'scitt:70245'])('staff of any kind of organisation (%s) are accepted: the list of kinds is open', async (organisation) => {
+  const identity: Identity = { subject: 'u1', organisation, roles: ['ORG_STAFF'], regionScope: null };
+  expect(await verify(await tokenFor(identity))).toEqual(identity);
 });
 
 test('a token without an expiry or without a subject is refused', async () => {

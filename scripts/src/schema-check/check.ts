@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { type Change, diff } from '@graphql-inspector/core';
-import { type DocumentNode, type GraphQLError, type GraphQLSchema, parse } from 'graphql';
+import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
+import { parseSubgraphSdl } from '@tdg/kit/shared-sdl';
 import { introspectSubgraph } from '../composition.ts';
 import { PROJECT_ROOT } from '../project-config.ts';
 import { SUPERGRAPH_CONFIG, readSubgraphList } from '../subgraph-list.ts';
@@ -106,7 +107,8 @@ export async function checkSchema(options: SchemaCheckOptions): Promise<SchemaCh
 
   let candidate: DocumentNode;
   try {
-    candidate = parse(readFileSync(sdlFile, 'utf8'));
+    // With the definitions every subgraph shares (the kit's sdl/shared.graphql) it uses, as `npm run compose` reads SDL.
+    candidate = parseSubgraphSdl(readFileSync(sdlFile, 'utf8'));
   } catch (error) {
     const e = error as GraphQLError;
     return failed([{ code: 'GRAPHQL_PARSE_FAILED', message: `${sdlFile}: ${e.message}`, locations: (e.locations ?? []).map(({ line, column }) => ({ line, column })) }]);
@@ -114,7 +116,7 @@ export async function checkSchema(options: SchemaCheckOptions): Promise<SchemaCh
   const current: Service[] = [];
   for (const s of list) {
     const sdl = s.schemaFile ? readFileSync(s.schemaFile, 'utf8') : await introspectSubgraph(s.subgraphUrl!, options.signingSecret ?? process.env.SUBGRAPH_SIGNING_SECRET);
-    current.push({ name: s.name, url: s.routingUrl, typeDefs: parse(sdl) });
+    current.push({ name: s.name, url: s.routingUrl, typeDefs: parseSubgraphSdl(sdl) });
   }
   const before = composeServices(current);
   if (before.errors) throw new Error(`the graph as it is does not compose: ${before.errors.map((e) => e.message).join('; ')}`);

@@ -9,18 +9,97 @@ describe('research-schools subgraph _entities', () => {
   });
   afterAll(() => sg?.close());
 
-  test('resolves ResearchSchool references, null for an unknown id', async () => {
+  test('resolves ResearchSchool and ResearchProgramme references, null for an unknown id', async () => {
     const res = await graphql<{ _entities: unknown[] }>(
       sg.url,
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on ResearchSchool { id name leadSchool { urn } localAuthority { code } } } }`,
-      { r: [{ __typename: 'ResearchSchool', id: 'RS-1' }, { __typename: 'ResearchSchool', id: 'NOPE' }] },
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+        ... on ResearchSchool { id name designation regionCode leadSchool { urn } localAuthority { code } programmes(academicYear: 2024) { id } }
+        ... on ResearchProgramme { id title theme academicYear researchSchool { id } schoolCount teacherCount participations { school { urn } teachers } }
+      } }`,
+      {
+        r: [
+          { __typename: 'ResearchSchool', id: 'RS-1' },
+          { __typename: 'ResearchSchool', id: 'NOPE' },
+          { __typename: 'ResearchProgramme', id: 'RP-1' },
+          { __typename: 'ResearchProgramme', id: 'NOPE' },
+        ],
+      },
       TEST_ADMIN,
     );
     expect(res.errors).toBeUndefined();
     expect(res.data?._entities).toEqual([
-      { id: 'RS-1', name: 'Example Research schools one', leadSchool: { urn: '100000' }, localAuthority: { code: '808' } },
+      {
+        id: 'RS-1',
+        name: 'Tees Valley Research School',
+        designation: 'RESEARCH_SCHOOL',
+        regionCode: 'A',
+        leadSchool: { urn: '100000' },
+        localAuthority: { code: '808' },
+        programmes: [{ id: 'RP-1' }],
+      },
+      null,
+      {
+        id: 'RP-1',
+        title: 'Metacognition and self-regulated learning',
+        theme: 'METACOGNITION',
+        academicYear: 2024,
+        researchSchool: { id: 'RS-1' },
+        schoolCount: 2,
+        teacherCount: 4,
+        participations: [
+          { school: { urn: '100000' }, teachers: 3 },
+          { school: { urn: '100001' }, teachers: 1 },
+        ],
+      },
       null,
     ]);
+  });
+
+  test('contributes participation to School and engagement to LocalAuthority and Region (over the URNs handed in)', async () => {
+    const res = await graphql<{ _entities: unknown[] }>(
+      sg.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+        ... on School { urn all: researchParticipations { programme { id academicYear } teachers } y2024: researchProgrammeCount(academicYear: 2024) total: researchProgrammeCount }
+        ... on LocalAuthority { code researchEngagement(academicYear: 2024) { schoolsParticipating participations teachers } }
+        ... on Region { code researchEngagement(academicYear: 2023) { schoolsParticipating participations teachers } }
+      } }`,
+      {
+        r: [
+          { __typename: 'School', urn: '100000', regionCode: 'A' },
+          { __typename: 'School', urn: '999999', regionCode: 'A' },
+          { __typename: 'LocalAuthority', code: '808', schoolUrns: ['100000', '100001', '100002', '555555'] },
+          { __typename: 'LocalAuthority', code: '201', schoolUrns: [] },
+          { __typename: 'Region', code: 'A', schoolUrns: ['100000', '100001'] },
+        ],
+      },
+      TEST_ADMIN,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?._entities).toEqual([
+      {
+        urn: '100000',
+        all: [
+          { programme: { id: 'RP-2', academicYear: 2023 }, teachers: 2 },
+          { programme: { id: 'RP-1', academicYear: 2024 }, teachers: 3 },
+        ],
+        y2024: 1,
+        total: 2,
+      },
+      { urn: '999999', all: [], y2024: 0, total: 0 },
+      { code: '808', researchEngagement: { schoolsParticipating: 3, participations: 3, teachers: 8 } },
+      { code: '201', researchEngagement: { schoolsParticipating: 0, participations: 0, teachers: 0 } },
+      { code: 'A', researchEngagement: { schoolsParticipating: 1, participations: 1, teachers: 2 } },
+    ]);
+  });
+
+  test('an area without the URNs the gateway hands in is refused with BAD_USER_INPUT', async () => {
+    const res = await graphql<{ _entities: unknown[] }>(
+      sg.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on LocalAuthority { researchEngagement(academicYear: 2024) { teachers } } } }`,
+      { r: [{ __typename: 'LocalAuthority', code: '808' }] },
+      TEST_ADMIN,
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   test('contributes to School and LocalAuthority: any key resolves, empty when nothing is held', async () => {

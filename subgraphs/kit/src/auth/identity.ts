@@ -2,7 +2,8 @@
  * Who makes a request, as the gateway verified it from a bearer JWT and forwards it, signed, to the subgraphs.
  *
  * Roles:
- * - ORG_STAFF: staff of one organisation (`organisation`, e.g. `scitt:70245`, `tsh:EE3`, `la:808`, `hub:MATHS-E-03`):
+ * - ORG_STAFF: staff of one organisation (`organisation`, e.g. `scitt:70245`, `tsh:EE3`, `la:808`, `hub:MATHS-E-03`,
+ *   `rs:RS-A1`; any kind of lower-case letters and digits):
  *   read and write that organisation's personal records; read aggregates and non-personal data.
  * - REGIONAL_ANALYST: aggregates (counts, rates) within `regionScope` only; never personal records.
  * - NATIONAL_ANALYST: aggregates everywhere; never personal records.
@@ -11,9 +12,17 @@
 export const ROLES = ['ORG_STAFF', 'REGIONAL_ANALYST', 'NATIONAL_ANALYST', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Organisation kinds, as the prefix of an organisation id (`scitt:70245`). */
+/**
+ * The organisation kinds of the graph's own subgraphs, as the prefix of an organisation id (`scitt:70245`). The list is
+ * open: a partner joining the graph names its own kind (`rs:` for research schools, `mat:` …), lower-case letters and
+ * digits starting with a letter, without any change here.
+ */
 export const ORGANISATION_KINDS = ['la', 'tsh', 'scitt', 'hub'] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+/** An organisation kind: one of ORGANISATION_KINDS or a partner's own (lower-case letters and digits, e.g. `rs`). */
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number] | (string & {});
+
+/** `<kind>:<id>`: kind lower-case letters and digits starting with a letter, id letters, digits and hyphens. */
+const ORGANISATION = /^([a-z][a-z0-9]*):([A-Za-z0-9-]+)$/;
 
 export interface Identity {
   /** Subject of the verified token (a user or service id). */
@@ -29,8 +38,8 @@ export const hasRole = (identity: Identity | null, role: Role): boolean => ident
 
 /** Parses `<kind>:<id>`; null when malformed. */
 export function parseOrganisation(value: string): { kind: OrganisationKind; id: string } | null {
-  const m = /^(la|tsh|scitt|hub):([A-Za-z0-9-]+)$/.exec(value);
-  return m ? { kind: m[1] as OrganisationKind, id: m[2] } : null;
+  const m = ORGANISATION.exec(value);
+  return m ? { kind: m[1], id: m[2] } : null;
 }
 
 /** The organisation id of an owner, e.g. `organisationId('scitt', '70245')` = `scitt:70245`. */

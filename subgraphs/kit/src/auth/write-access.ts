@@ -3,12 +3,14 @@ import type { Identity, OrganisationKind } from './identity.ts';
 import { hasRole } from './identity.ts';
 
 /** Whose staff may write to a subgraph's records, by organisation kind, as the refusals name them. */
-const WRITERS: Record<OrganisationKind, string> = {
+const WRITERS: Record<string, string> = {
   la: 'local-authority staff',
   tsh: "a Teaching School Hub's staff",
   scitt: "a SCITT's staff",
   hub: "a curriculum hub's staff",
 };
+/** How a refusal names the staff of a kind: a partner's own kind (`rs`) is named by its prefix. */
+const writersOf = (kind: OrganisationKind): string => WRITERS[kind] ?? `staff of a ${kind}: organisation`;
 
 /**
  * Writes: staff of the owning organisation, or an administrator. Returns the identity for the audit trail; throws
@@ -30,5 +32,5 @@ export function assertWriterOfKind(identity: Identity | null, kind: Organisation
   if (!identity) throw unauthenticated(what, 'change');
   if (hasRole(identity, 'ADMIN')) return identity;
   if (hasRole(identity, 'ORG_STAFF') && identity.organisation?.startsWith(`${kind}:`)) return identity;
-  throw forbidden(`Only ${WRITERS[kind]} or an administrator may change ${what}`);
+  throw forbidden(`Only ${writersOf(kind)} or an administrator may change ${what}`);
 }

@@ -1,8 +1,12 @@
 import { defineEntity, p } from '@mikro-orm/core';
 
+/** Designations of the Research Schools Network. */
+export const RESEARCH_SCHOOL_DESIGNATIONS = ['RESEARCH_SCHOOL', 'ASSOCIATE_RESEARCH_SCHOOL'] as const;
+
 /**
- * A research school. Its lead school is a URN of the school register and its LA a DfE LA code, kept as plain
- * values: the register belongs to the local-authorities subgraph.
+ * A Research School or Associate Research School. Its lead school is a URN of the school register and its LA a DfE LA
+ * code, kept as plain values: the register belongs to the local-authorities subgraph. Its region is the LA's, from the
+ * kit's public reference.
  */
 export const ResearchSchoolSchema = defineEntity({
   name: 'ResearchSchool',
@@ -10,6 +14,7 @@ export const ResearchSchoolSchema = defineEntity({
   properties: {
     id: p.string().primary(),
     name: p.string(),
+    designation: p.enum([...RESEARCH_SCHOOL_DESIGNATIONS]),
     leadSchoolUrn: p.string().length(12).nullable().index(),
     laCode: p.string().length(3).index(),
   },

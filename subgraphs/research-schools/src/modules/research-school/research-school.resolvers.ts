@@ -1,4 +1,6 @@
+import { assertAcademicYear } from '@tdg/kit/errors';
 import { pageSize } from '@tdg/kit/page-size';
+import { regionOfLa } from '@tdg/kit/reference';
 import type { Resolvers } from '../../generated/resolvers-types.ts';
 import { ResearchSchool } from './research-school.entity.ts';
 
@@ -12,5 +14,11 @@ export const researchSchoolResolvers: Resolvers = {
     __resolveReference: (ref, { loaders }) => loaders.researchSchoolById.load(ref.id),
     leadSchool: (r) => (r.leadSchoolUrn ? { urn: r.leadSchoolUrn } : null),
     localAuthority: (r) => ({ code: r.laCode }),
+    /** The load checks every LA code against the reference, so its region is always known. */
+    regionCode: (r) => regionOfLa(r.laCode) as string,
+    programmes: (r, { academicYear }, { loaders }) => {
+      assertAcademicYear(academicYear, 'academicYear');
+      return loaders.researchProgrammesBySchool.load({ id: r.id, academicYear: academicYear ?? null });
+    },
   },
 };
