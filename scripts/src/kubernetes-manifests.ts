@@ -38,7 +38,7 @@ const securityContext = {
 function probes(port: number, readyPath: string) {
   return {
     // Ready: the process can serve (the gateway: its subgraphs answer; a subgraph: its database answers), and it is
-    // not draining (SIGTERM flips it to 503 before the listener closes, see gateway/README.md "Stopping").
+    // not draining (SIGTERM flips it to 503 before the listener closes, see deploy/README.md "Stopping and draining").
     readinessProbe: { httpGet: { path: readyPath, port }, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 2 },
     // Alive: the event loop answers; restarted only when it stops answering.
     livenessProbe: { httpGet: { path: '/health', port }, initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 },
@@ -100,7 +100,7 @@ function disruptionBudget(name: string): Manifest {
   };
 }
 
-/** Settings of the drain on SIGTERM (see gateway/src/shutdown.ts): the endpoint removal must reach every proxy first. */
+/** Settings of the drain on SIGTERM (see subgraphs/kit/src/shutdown.ts): the endpoint removal must reach every proxy first. */
 const drainEnv = [
   { name: 'SHUTDOWN_DRAIN_MS', value: '5000' },
   { name: 'SHUTDOWN_TIMEOUT_MS', value: '20000' },

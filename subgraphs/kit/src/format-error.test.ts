@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { fieldOfMessage, formatSubgraphError } from './format-error.ts';
+import { DATABASE_UNAVAILABLE_MESSAGE, fieldOfMessage, formatSubgraphError } from './format-error.ts';
 
 const ENUM_MESSAGE = 'Variable "$input" got invalid value "UNIVERSITY_LED" at "input.route"; Value "UNIVERSITY_LED" does not exist in "TrainingRoute" enum.';
 
@@ -27,7 +27,7 @@ describe('formatSubgraphError', () => {
   test('a database outage is DATABASE_UNAVAILABLE; in production an unexpected error says only that it happened', () => {
     const formatted: GraphQLFormattedError = { message: 'connect ECONNREFUSED 127.0.0.1:5432', path: ['schools'] };
     expect(formatSubgraphError(formatted, { originalError: { code: 'ECONNREFUSED' } }, false)).toEqual({
-      message: 'The database of this subgraph is unavailable',
+      message: DATABASE_UNAVAILABLE_MESSAGE,
       path: ['schools'],
       extensions: { code: 'DATABASE_UNAVAILABLE' },
     });
@@ -43,4 +43,12 @@ test('fieldOfMessage', () => {
   expect(fieldOfMessage(ENUM_MESSAGE)).toBe('input.route');
   expect(fieldOfMessage('Variable "$input" got invalid value { } at "input.dates[1].from"; Expected type "Date".')).toBe('input.dates[1].from');
   expect(fieldOfMessage('no path here')).toBeNull();
+});
+
+test('an outage reported without a code (the server closed the connection), or wrapped by the ORM, is DATABASE_UNAVAILABLE too', () => {
+  const formatted: GraphQLFormattedError = { message: 'Connection terminated unexpectedly', path: ['registerSchool'] };
+  expect(formatSubgraphError(formatted, { originalError: new Error('Connection terminated unexpectedly') }, true).extensions).toEqual({ code: 'DATABASE_UNAVAILABLE' });
+  const wrapped = Object.assign(new Error('insert failed'), { cause: { code: '57P01', message: 'terminating connection due to administrator command' } });
+  expect(formatSubgraphError(formatted, { originalError: wrapped }, true).extensions).toEqual({ code: 'DATABASE_UNAVAILABLE' });
+  expect(formatSubgraphError({ message: 'duplicate key' }, { originalError: { code: '23505' } }, false)).toEqual({ message: 'duplicate key' });
 });

@@ -76,7 +76,8 @@ const SIGNED_PATHS = ['/graphql', '/data-version'];
  * and DataLoaders.
  */
 export async function serveSubgraph<L>(module: SubgraphModule<L>, options: ServeOptions): Promise<RunningSubgraph> {
-  const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024 });
+  // return503OnClosing off: a request that reached us while the listener closes (SIGTERM) is served, not refused.
+  const app = Fastify({ logger: false, bodyLimit: 50 * 1024 * 1024, return503OnClosing: false });
   const observed = await observeSubgraph(app, module.name, options.orm, options.observability, options.logDestination);
   const schema = buildSubgraphSchema([{ typeDefs: module.typeDefs, resolvers: module.resolvers }]);
   declarePageSizeCaps(module.typeDefs);
