@@ -134,7 +134,7 @@ describe('npm start', () => {
       // Development: a token per role, printed and written to DATA_DIR/dev-tokens.json, signed with a key kept there.
       expect(first.output()).toContain('Development tokens');
       const devTokens = readDevTokens();
-      expect(Object.keys(devTokens)).toEqual(['admin', 'national-analyst', 'regional-analyst', 'scitt-staff', 'tsh-staff', 'la-staff', 'hub-staff']);
+      expect(Object.keys(devTokens)).toEqual(['admin', 'national-analyst', 'regional-analyst', 'scitt-staff', 'tsh-staff', 'la-staff', 'hub-staff', 'rs-staff']);
       for (const name of Object.keys(devTokens)) expect(first.output()).toContain(devTokens[name]);
       expect(statSync(join(dataDir, 'secrets', 'jwt-private-key.pem')).mode & 0o777).toBe(0o600);
       expect(statSync(join(dataDir, 'dev-tokens.json')).mode & 0o777).toBe(0o600);

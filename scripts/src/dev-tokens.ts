@@ -31,6 +31,7 @@ export const DEV_PERSONAS: readonly DevPersona[] = [
   persona('tsh-staff', 'staff of teaching school hub NE2, Tees Valley (covers LA 808)', { organisation: 'tsh:NE2', roles: ['ORG_STAFF'], regionScope: null }),
   persona('la-staff', 'staff of local authority 808, Stockton-on-Tees', { organisation: 'la:808', roles: ['ORG_STAFF'], regionScope: null }),
   persona('hub-staff', 'staff of curriculum hub SLP-STELLAR, STELLAR Science Learning Partnership', { organisation: 'hub:SLP-STELLAR', roles: ['ORG_STAFF'], regionScope: null }),
+  persona('rs-staff', "staff of research school RS-A1, the first Research School of region A (a partner subgraph's own kind)", { organisation: 'rs:RS-A1', roles: ['ORG_STAFF'], regionScope: null }),
 ];
 
 export interface DevTokensFile {

@@ -1,4 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/postgresql';
+import type { DemoDataHook } from './demo-data.ts';
 import type { ImportSpec } from './load/spec.ts';
 import type { SubgraphModule } from './server.ts';
 import type { SubgraphInfo } from './subgraph-info.ts';
@@ -15,4 +16,9 @@ export interface SubgraphPackage<Loaders = unknown> {
   readonly migrationsPath: string;
   readonly module: SubgraphModule<Loaders>;
   readonly importSpec: ImportSpec;
+  /**
+   * Its rows of the demo dataset, made from the generated register (`demo-data.ts`); `npm start` writes them into the
+   * demo folder (when missing) and loads them. Subgraphs whose files the central generator writes leave it out.
+   */
+  readonly demoData?: DemoDataHook;
 }

@@ -3,6 +3,7 @@ import { loadTypeDefs } from '@tdg/kit/schema-file';
 import { readSubgraphInfo } from '@tdg/kit/subgraph-info';
 import type { SubgraphPackage } from '@tdg/kit/subgraph-package';
 import { access } from './access.ts';
+import { researchSchoolsDemoData } from './demo-data.ts';
 import { entities } from './entities.ts';
 import { importSpec } from './load/import-spec.ts';
 import { type Loaders, createLoaders } from './loaders.ts';
@@ -10,7 +11,7 @@ import { resolvers } from './resolvers.ts';
 
 const info = readSubgraphInfo(new URL('../package.json', import.meta.url));
 
-/** The research-schools subgraph: schema, resolvers, access rules, entities, migrations and load format. */
+/** The research-schools subgraph: schema, resolvers, access rules, entities, migrations, load format and demo data. */
 const researchSchools: SubgraphPackage<Loaders> = {
   info,
   entities,
@@ -24,5 +25,7 @@ const researchSchools: SubgraphPackage<Loaders> = {
     access,
   },
   importSpec,
+  /** Its rows of the demo dataset, for every region (`npm start` writes and loads them). */
+  demoData: researchSchoolsDemoData,
 };
 export default researchSchools;
