@@ -152,6 +152,18 @@ describe('npm start', () => {
         scitt: { name: 'Stockton-on-Tees Teacher Training Partnership', partnerSchoolCount: 22, leadSchool: { localAuthority: { name: 'Stockton-on-Tees' } } },
       });
 
+      // The research-schools subgraph's own demo data (its package's demoData hook), read as its staff (rs:RS-A1).
+      const rs = await query(
+        gatewayPort,
+        '{ researchSchool(id: "RS-A1") { designation regionCode programmes(academicYear: 2024) { schoolCount } } region(code: "A") { researchEngagement(academicYear: 2024) { participations } } }',
+        devTokens['rs-staff'],
+      );
+      expect(rs.errors).toBeUndefined();
+      const rsData = rs.data as { researchSchool: { designation: string; regionCode: string; programmes: { schoolCount: number }[] }; region: { researchEngagement: { participations: number } } };
+      expect(rsData.researchSchool).toMatchObject({ designation: 'RESEARCH_SCHOOL', regionCode: 'A' });
+      expect(rsData.researchSchool.programmes.length).toBeGreaterThan(0);
+      expect(rsData.region.researchEngagement.participations).toBeGreaterThanOrEqual(rsData.researchSchool.programmes[0].schoolCount);
+
       // An import while the servers run shares the embedded database and shows through the gateway at once.
       const folder = mkdtempSync(join(tmpdir(), 'tdg-start-import-'));
       writeFileSync(join(folder, 'schools.csv'), 'urn,name,la_code,phase,type_group,status\n999991,Imported While Running School,808,PRIMARY,ACADEMY,OPEN\n');
