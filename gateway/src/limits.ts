@@ -27,7 +27,7 @@ export interface OperationLimits {
  * costs about 800,000 and is refused for everyone.
  */
 export const OPERATION_LIMITS: Readonly<Record<Tier, OperationLimits>> = {
-  anonymous: { depth: 6, aliases: 5, tokens: 1000, cost: 2000, directives: 10 },
+  anonymous: { depth: 6, aliases: 5, tokens: 1000, cost: 5000, directives: 10 },
   staff: { depth: 10, aliases: 20, tokens: 3000, cost: 20_000, directives: 25 },
   analyst: { depth: 10, aliases: 20, tokens: 3000, cost: 20_000, directives: 25 },
   admin: { depth: 20, aliases: 100, tokens: 10_000, cost: 100_000, directives: 50 },

@@ -150,7 +150,7 @@ describe('operation limits per tier', () => {
     expect((await ask(10)).status).toBe(200);
     const refused = await ask(1000);
     expect(refused.status).toBe(400);
-    expect(refused.body.errors![0].extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', cost: 1 + 1000 * 11, budget: 2000 });
+    expect(refused.body.errors![0].extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', cost: 1 + 1000 * 11, budget: 5000 });
   });
 
   test('beyond the loosest token limit the document is not even parsed', async () => {
