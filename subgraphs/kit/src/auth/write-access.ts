@@ -10,7 +10,7 @@ const WRITERS: Record<string, string> = {
   hub: "a curriculum hub's staff",
 };
 /** How a refusal names the staff of a kind: a partner's own kind (`rs`) is named by its prefix. */
-const writersOf = (kind: OrganisationKind): string => WRITERS[kind] ?? `staff of a ${kind}: organisation`;
+const writersOf = (kind: OrganisationKind): string => WRITERS[kind] ?? `staff of a "${kind}" organisation`;
 
 /**
  * Writes: staff of the owning organisation, or an administrator. Returns the identity for the audit trail; throws
