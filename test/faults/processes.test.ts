@@ -10,10 +10,13 @@ import { figures, report } from './report.ts';
 /**
  * Faults of processes, on one federation of real processes (subgraphs and gateway as `node …/main.ts`) under load
  * from loops of the regional overview, which every subgraph answers part of. The gateway reaches scitts through a
- * delaying proxy (no delay unless a test sets one) with a 1.5 s timeout for it. In order: a subgraph killed, a slow
+ * delaying proxy (no delay unless a test sets one) with a 3 s timeout for it. In order: a subgraph killed, a slow
  * subgraph, a subgraph stopped with SIGTERM, the gateway stopped with SIGTERM.
  */
-const SCITTS_TIMEOUT_MS = 1500;
+/** Long enough that a loaded CI machine never times scitts out by accident, short enough for the slow-subgraph test. */
+const SCITTS_TIMEOUT_MS = 3000;
+/** How long the slow-subgraph test holds scitts' answers back: a few of its timeouts. */
+const SLOW_FOR_MS = 7000;
 const DRAIN_MS = 2000;
 const SHUTDOWN_TIMEOUT_MS = 15_000;
 
@@ -214,7 +217,7 @@ test('a slow subgraph (a proxy holding its answers back): requests end at its ti
   proxy.delayMs = Number.POSITIVE_INFINITY;
   const slowFrom = Date.now();
   let mostOpen = 0;
-  while (Date.now() - slowFrom < 5000) {
+  while (Date.now() - slowFrom < SLOW_FOR_MS) {
     mostOpen = Math.max(mostOpen, proxy.openConnections);
     await sleep(50);
   }
@@ -225,7 +228,7 @@ test('a slow subgraph (a proxy holding its answers back): requests end at its ti
   await sleep(500);
   const openAfter = proxy.openConnections;
 
-  report(figures(`slow subgraph (scitts never answers for 5 s, timeout ${SCITTS_TIMEOUT_MS} ms)`, records, { recoverySeconds: recoveryMs / 1000, notes: `most open sockets to the proxy ${mostOpen} (before ${baseline}, after ${openAfter})` }));
+  report(figures(`slow subgraph (scitts never answers for ${SLOW_FOR_MS / 1000} s, timeout ${SCITTS_TIMEOUT_MS} ms)`, records, { recoverySeconds: recoveryMs / 1000, notes: `most open sockets to the proxy ${mostOpen} (before ${baseline}, after ${openAfter})` }));
   const slow = records.filter((r) => r.startedAt >= slowFrom && r.endedAt <= healedAt);
   // No request waited for ever (the load gives up at 10 s: that would be `failed`), none failed.
   expect(tally(records).failed).toBe(0);
