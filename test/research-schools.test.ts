@@ -86,6 +86,21 @@ test("a region's researchEngagement per LA and a school's researchParticipations
   expect(researchSchool).toEqual({ id: 'RS-A1', regionCode: 'A', leadSchool: { urn: rs.lead_school_urn, localAuthority: { code: rs.la_code } } });
 });
 
+test('area figures: one statement per academic year for all the areas of a level, however many LAs', async () => {
+  const sg = fed.subgraphs['research-schools'];
+  const token = await tokenFor(PERSONAS['national-analyst']);
+  const ask = async (q: string) => {
+    sg.resetSqlCount();
+    const res = await fed.query(q, {}, undefined, token);
+    expect(res.errors).toBeUndefined();
+    return sg.sqlCount();
+  };
+  const one = await ask('{ localAuthority(code: "808") { researchEngagement(academicYear: 2024) { teachers } } }');
+  const all = await ask('{ localAuthorities { researchEngagement(academicYear: 2024) { teachers } } }');
+  const twoYears = await ask('{ localAuthorities { a: researchEngagement(academicYear: 2023) { teachers } b: researchEngagement(academicYear: 2024) { teachers } } }');
+  expect([one, all, twoYears]).toEqual([1, 1, 2]);
+});
+
 test('a regional analyst of another region: research figures of region A are null with FORBIDDEN, the public fields return', async () => {
   const analyst = await tokenFor({ subject: 'analyst-k', organisation: null, roles: ['REGIONAL_ANALYST'], regionScope: 'K' });
   const res = await fed.query<{ region: { name: string; researchEngagement: Engagement | null } }>(
