@@ -8,7 +8,7 @@ import { generateDemoData, writeDemoData } from '../scripts/src/demo-data/genera
 import { SUBGRAPH_PACKAGES } from '../scripts/src/subgraph-packages.ts';
 import { RESPONSE_CACHE_ENV, startFederation, type TestFederation } from './support/federation.ts';
 import { freePort } from './support/free-port.ts';
-import { TEST_SIGNING_SECRET } from './support/subgraph-harness.ts';
+import { TEST_SIGNING_SECRET, graphql } from './support/subgraph-harness.ts';
 import { PERSONAS, testAuthEnv, tokenFor } from './support/tokens.ts';
 
 /** Prometheus metrics at /metrics on the gateway and on every subgraph, protected by METRICS_TOKEN, bounded labels. */
@@ -81,6 +81,10 @@ test('requests are counted by validated operation name, outcome and code; latenc
 test('every subgraph serves /metrics without the gateway signature, with the same token, its pool and SQL figures', async () => {
   for (const { info: s } of SUBGRAPH_PACKAGES) {
     const url = fed.subgraphs[s.name].url;
+    // A request and a statement of its own (the dashboard question above may not reach every listed subgraph): a
+    // signed GraphQL request as the gateway's, and /ready, which asks its database.
+    expect((await graphql(url, '{ __typename }')).errors).toBeUndefined();
+    expect((await fetch(url.replace(/\/graphql$/, '/ready'))).status).toBe(200);
     // Started in-process without configuration: metrics on, no token (development). Protected below.
     const open = await scrape(url, null);
     expect(open.status).toBe(200);
