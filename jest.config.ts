@@ -16,6 +16,9 @@ const config: Config = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 120_000,
   maxWorkers: 2,
+  // ESM test files run in VM contexts that a worker does not fully release: a worker past this much memory between
+  // test files is replaced by a fresh one (a run of ~90 files crashed a worker on the heap limit without it).
+  workerIdleMemoryLimit: '1GB',
 };
 
 export default config;
