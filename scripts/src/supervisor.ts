@@ -22,6 +22,8 @@ export interface SuperviseOptions {
   /** Called with each new process after a restart. */
   readonly onRestart?: (child: ChildProcess) => void;
   readonly backoff?: { readonly first: number; readonly max: number; readonly resetAfter: number };
+  /** Where the child's stderr goes besides the kept tail (this process's stderr by default). */
+  readonly stderr?: (chunk: Buffer) => void;
 }
 
 /** Why a process ended, from its exit code or signal and the end of its stderr. */
@@ -55,7 +57,7 @@ export function superviseNodeProcess(name: string, script: string, env: NodeJS.P
     const proc = spawn(process.execPath, [script], { env, stdio: ['ignore', 'inherit', 'pipe'] });
     let tail = '';
     proc.stderr?.on('data', (chunk: Buffer) => {
-      process.stderr.write(chunk);
+      (options.stderr ?? ((c: Buffer) => process.stderr.write(c)))(chunk);
       tail = (tail + chunk.toString('utf8')).slice(-KEPT_STDERR_BYTES);
     });
     proc.on('error', (error) => log(`[${name}] failed to start: ${error.message}`));
