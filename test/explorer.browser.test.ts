@@ -48,11 +48,11 @@ test('loads from the gateway alone, signs in with a development token and runs a
   for (const name of ['RegionalOverview', 'ColdSpots', 'LocalAuthorityColdSpots', 'GrowingOurOwn', 'SchoolGoldenThread', 'TeacherGoldenThread', 'SupportAndEngagement']) {
     expect(titles.join(' ')).toContain(name);
   }
-  // No token yet: the sign-in panel is open; pick the national analyst's development token.
+  // The first tab, RegionalOverview for region A, 2023; no token yet: the sign-in panel is open; pick the national
+  // analyst's development token (it goes into the headers the operation is sent with).
+  await page.locator('.graphiql-tab').first().click();
   await page.getByLabel('Development token').selectOption('national-analyst');
   await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent?.includes('Token set'));
-  // Run the first tab, RegionalOverview for region A, 2023.
-  await page.locator('.graphiql-tab').first().click();
   const answer = page.waitForResponse((r) => r.url() === fed.gatewayUrl && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('RegionalOverview'));
   await page.locator('.graphiql-execute-button').click();
   const res = await answer;
