@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SCHOOL_AREAS_CSV, loadsSchoolAreas } from '@tdg/kit/area/school-area';
 import type { DemoCell, DemoSchool } from '@tdg/kit/demo-data';
 import { regionOfLa } from '@tdg/kit/reference';
 import type { SubgraphPackage } from '@tdg/kit/subgraph-package';
@@ -29,11 +30,25 @@ const cellText = (value: DemoCell | undefined): string => {
 };
 
 /**
+ * Writes `school-areas.csv` (the public URN → LA lookup: `urn, la_code` of every school of the register, from the
+ * folder's `schools.csv`) when some package's import spec loads it and the folder lacks it. Decided by the specs, so a
+ * partner whose spec adds the file (the kit's `withSchoolAreas`) gets it too. Returns whether it was written.
+ */
+export function writeSchoolAreasFile(folder: string, packages: readonly SubgraphPackage[]): boolean {
+  const path = join(folder, SCHOOL_AREAS_CSV);
+  if (existsSync(path) || !packages.some((p) => loadsSchoolAreas(p.importSpec))) return false;
+  const rows = parse(readFileSync(join(folder, 'schools.csv')), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  writeFileSync(path, stringify([['urn', 'la_code'], ...rows.map((r) => [r.urn, r.la_code])], { record_delimiter: 'windows' }));
+  return true;
+}
+
+/**
  * Writes the demo files of every package with a `demoData` hook that the folder lacks (so a demo folder written before a
- * subgraph joined gains its files), as CSV in the columns of the package's import spec. Returns the files written.
+ * subgraph joined gains its files), as CSV in the columns of the package's import spec, and `school-areas.csv` for the
+ * packages that load it (`writeSchoolAreasFile`). Returns the files written.
  */
 export function writePackageDemoFiles(folder: string, seed: number, packages: readonly SubgraphPackage[]): string[] {
-  const written: string[] = [];
+  const written: string[] = writeSchoolAreasFile(folder, packages) ? [SCHOOL_AREAS_CSV] : [];
   let schools: DemoSchool[] | undefined;
   for (const pkg of packages) {
     if (!pkg.demoData) continue;

@@ -1,7 +1,10 @@
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { SCHOOL_AREAS_CSV, loadsSchoolAreas } from '@tdg/kit/area/school-area';
 import type { ProgressListener } from '@tdg/kit/load/progress';
+import type { SubgraphPackage } from '@tdg/kit/subgraph-package';
 import { stringify } from 'csv-stringify/sync';
+import { SUBGRAPH_PACKAGES } from '../subgraph-packages.ts';
 import { DEMO_FILE_COLUMNS, DEMO_FILE_NAMES, type DemoDataset, type DemoFileName } from './types.ts';
 
 type Cell = string | number | null | readonly string[];
@@ -38,10 +41,19 @@ function* demoFileChunks<F extends DemoFileName>(dataset: DemoDataset, file: F, 
 /** Rows written between two progress updates. */
 const ROWS_PER_CHUNK = 2_000;
 
-/** Writes every file of the dataset into `folder` (created if missing); returns the row count per file. */
-export function writeDemoData(dataset: DemoDataset, folder: string, progress?: ProgressListener): Record<DemoFileName, number> {
+/**
+ * Writes every file of the dataset into `folder` (created if missing), and `school-areas.csv` (the register's public
+ * URN → LA lookup: `urn, la_code` of every school) when the import spec of one of `packages` (by default the listed
+ * subgraphs) loads it; returns the row count per file.
+ */
+export function writeDemoData(
+  dataset: DemoDataset,
+  folder: string,
+  progress?: ProgressListener,
+  packages: readonly SubgraphPackage[] = SUBGRAPH_PACKAGES,
+): Record<DemoFileName, number> & { [SCHOOL_AREAS_CSV]?: number } {
   mkdirSync(folder, { recursive: true });
-  const counts = {} as Record<DemoFileName, number>;
+  const counts = {} as Record<DemoFileName, number> & { [SCHOOL_AREAS_CSV]?: number };
   for (const file of DEMO_FILE_NAMES) {
     const total = dataset[file].length;
     const shown = progress?.(`[demo-data] ${file}`);
@@ -56,6 +68,11 @@ export function writeDemoData(dataset: DemoDataset, folder: string, progress?: P
     }
     shown?.finish(total);
     counts[file] = total;
+  }
+  if (packages.some((p) => loadsSchoolAreas(p.importSpec))) {
+    const schools = dataset['schools.csv'];
+    writeFileSync(join(folder, SCHOOL_AREAS_CSV), stringify([['urn', 'la_code'], ...schools.map((s) => [s.urn, s.la_code])], { record_delimiter: 'windows' }));
+    counts[SCHOOL_AREAS_CSV] = schools.length;
   }
   return counts;
 }

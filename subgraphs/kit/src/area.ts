@@ -1,15 +1,26 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
 import { loaderByArgument } from './loaders.ts';
-import { intArrayParam, query, textArrayParam } from './sql.ts';
+import { query, textArrayParam } from './sql.ts';
+
+export {
+  SCHOOL_AREA_TABLE_SQL,
+  SCHOOL_AREAS_CSV,
+  SCHOOL_AREAS_FILE,
+  SchoolArea,
+  SchoolAreaSchema,
+  applySchoolAreas,
+  loadsSchoolAreas,
+  replaceSchoolAreas,
+  withSchoolAreas,
+} from './area/school-area.ts';
 
 /**
- * Local authorities and regions as the engagement subgraphs know them: by code. Only the local-authorities subgraph
- * knows which schools an area holds; the gateway hands their URNs in to a field that `@requires(fields: "schoolUrns")`.
+ * Local authorities and regions as the engagement subgraphs know them: by code. Which schools an area holds comes from
+ * the subgraph's own `school_area` table (the public URN → LA lookup, `area/school-area.ts`), not from the gateway.
  */
 export interface AreaReference {
   readonly code: string;
-  readonly schoolUrns?: readonly string[] | null;
 }
 
 export type LocalAuthorityReference = AreaReference;
@@ -18,31 +29,50 @@ export type RegionReference = AreaReference;
 /** Kind of area, to tell LA and region keys apart in shared loaders. */
 export type AreaKind = 'la' | 'region';
 
-/** An area's representation as the gateway hands it (`__resolveReference`): its code and, when required, its school URNs. */
-export const areaReference = (ref: AreaReference): AreaReference => ({ code: ref.code, schoolUrns: ref.schoolUrns ?? null });
+/** An area's representation as the gateway hands it (`__resolveReference`): its code. */
+export const areaReference = (ref: AreaReference): AreaReference => ({ code: ref.code });
 
-/** An LA or region with the URNs of its schools (handed in by the gateway) and a year (an academic year, a cohort). */
+/** An LA or region, by code, and a year (an academic year, a cohort). */
 export interface AreaYearKey {
   readonly kind: AreaKind;
   readonly code: string;
-  readonly schoolUrns: readonly string[];
   readonly year: number;
 }
 
-const areaOf = (k: AreaYearKey): string => `${k.kind}:${k.code}`;
+/**
+ * The condition that selects the `school_area a` rows of the request's areas, to put in a statement's `where`: its two
+ * parameters are the LA codes and the region codes (`?::text[]` each, either may be empty), read by the indexes on
+ * `school_area (la_code)` and `(region_code)` (a BitmapOr).
+ */
+export const AREA_FILTER = '(a.la_code = any(?::text[]) or a.region_code = any(?::text[]))';
+
+/** The grouping that makes one row per LA and one per region of the selected schools (`group by ${AREA_GROUPING}`). */
+export const AREA_GROUPING = 'grouping sets ((a.la_code), (a.region_code))';
+
+/** A row of an area statement: the LA's code (region_code null) or the region's (la_code null), then its figures. */
+export interface AreaRow {
+  readonly la_code: string | null;
+  readonly region_code: string | null;
+}
 
 /**
- * A DataLoader of figures over the schools of LAs and regions: one statement per distinct year for every area of a
- * request, however many areas or schools. `sql` takes the (area, urn) pairs of every key, each pair once, as its first
- * two parameters — the area as its index in the batch (an int) and the URN — to be read with
- * `unnest(?::int[], ?::text[]) as s(k, urn)`, and the year as its third; it returns one row per area index `k` it
- * found; `figures` makes an area's figures from its row (undefined when it found none). No statement is run when no
- * area has a school.
+ * A DataLoader of figures over the schools of LAs and regions: one statement per distinct year for every LA and region
+ * key of a request together. `sql` joins the subgraph's records to `school_area a` on the URN, selects
+ * `a.la_code, a.region_code` and the figures, filters with `AREA_FILTER` (its two parameters, LA codes then region
+ * codes, come first) and the year (the third parameter), and groups by `AREA_GROUPING`: e.g.
  *
- * The pairs are distinct within an area, so "schools of the area with at least one record" can be counted as groups of
- * `(s.k, s.urn)` (a hash aggregate) rather than with `count(distinct …)` (a sort per area).
+ * ```sql
+ * select a.la_code, a.region_code, count(distinct p.urn)::int as schools
+ * from placement p join school_area a on a.urn = p.urn join trainee t on t.id = p.trainee_id
+ * where ${AREA_FILTER} and t.academic_year = ?
+ * group by ${AREA_GROUPING}
+ * ```
+ *
+ * An LA group holds every school of a requested LA, a region group every school of a requested region (groups of areas
+ * not asked for, partial, are ignored). A URN with records but not in `school_area` (not in the register) counts in no
+ * area. `figures` makes an area's figures from its row (undefined when it has none).
  */
-export function areaFiguresLoader<Row extends { k: number }, Figures>(
+export function areaFiguresLoader<Row extends AreaRow, Figures>(
   em: EntityManager,
   sql: string,
   figures: (row: Row | undefined) => Figures,
@@ -50,18 +80,17 @@ export function areaFiguresLoader<Row extends { k: number }, Figures>(
   return loaderByArgument<AreaYearKey, Figures, number>(
     (k) => k.year,
     async (year, keys) => {
-      const areas: number[] = [];
-      const urns: string[] = [];
-      keys.forEach((key, i) => {
-        for (const urn of new Set(key.schoolUrns)) {
-          areas.push(i);
-          urns.push(urn);
-        }
-      });
-      const rows = urns.length === 0 ? [] : await query<Row>(em, sql, [intArrayParam(areas), textArrayParam(urns), year]);
-      const byArea = new Map(rows.map((r) => [Number(r.k), r]));
-      return keys.map((_, i) => figures(byArea.get(i)));
+      const las = [...new Set(keys.filter((k) => k.kind === 'la').map((k) => k.code))];
+      const regions = [...new Set(keys.filter((k) => k.kind === 'region').map((k) => k.code))];
+      const rows = await query<Row>(em, sql, [textArrayParam(las), textArrayParam(regions), year]);
+      const byLa = new Map<string, Row>();
+      const byRegion = new Map<string, Row>();
+      for (const r of rows) {
+        if (r.la_code !== null) byLa.set(r.la_code, r);
+        else if (r.region_code !== null) byRegion.set(r.region_code, r);
+      }
+      return keys.map((k) => figures((k.kind === 'la' ? byLa : byRegion).get(k.code)));
     },
-    (k) => `${areaOf(k)}|${k.year}`,
+    (k) => `${k.kind}:${k.code}|${k.year}`,
   );
 }

@@ -44,6 +44,7 @@ describe('research-schools access rules', () => {
       'programme_id,research_school_id,title,theme,academic_year\nP1,RS-A,Metacognition,METACOGNITION,2024\nP3,RS-E,Feedback,FEEDBACK,2024\n',
     );
     writeFileSync(join(folder, 'research-participations.csv'), 'programme_id,urn,teachers\nP1,100001,3\nP1,100002,1\nP3,100003,2\n');
+    writeFileSync(join(folder, 'school-areas.csv'), 'urn,la_code\n100001,808\n100002,808\n100003,855\n100004,855\n');
     sg = await startTestSubgraph(researchSchools, folder);
   });
   afterAll(() => sg?.close());
@@ -116,10 +117,10 @@ describe('research-schools access rules', () => {
       r: [
         { __typename: 'School', urn: '100001', regionCode: 'A' },
         { __typename: 'School', urn: '100003', regionCode: 'E' },
-        { __typename: 'LocalAuthority', code: '808', schoolUrns: ['100001', '100002'] },
-        { __typename: 'LocalAuthority', code: '855', schoolUrns: ['100003'] },
-        { __typename: 'Region', code: 'A', schoolUrns: ['100001', '100002'] },
-        { __typename: 'Region', code: 'E', schoolUrns: ['100003', '100004'] },
+        { __typename: 'LocalAuthority', code: '808' },
+        { __typename: 'LocalAuthority', code: '855' },
+        { __typename: 'Region', code: 'A' },
+        { __typename: 'Region', code: 'E' },
       ],
     };
     const ALL = {

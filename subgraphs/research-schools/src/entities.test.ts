@@ -55,7 +55,7 @@ describe('research-schools subgraph _entities', () => {
     ]);
   });
 
-  test('contributes participation to School and engagement to LocalAuthority and Region (over the URNs handed in)', async () => {
+  test('contributes participation to School and engagement to LocalAuthority and Region (over the schools of its school_area lookup)', async () => {
     const res = await graphql<{ _entities: unknown[] }>(
       sg.url,
       `query($r: [_Any!]!) { _entities(representations: $r) {
@@ -67,9 +67,9 @@ describe('research-schools subgraph _entities', () => {
         r: [
           { __typename: 'School', urn: '100000', regionCode: 'A' },
           { __typename: 'School', urn: '999999', regionCode: 'A' },
-          { __typename: 'LocalAuthority', code: '808', schoolUrns: ['100000', '100001', '100002', '555555'] },
-          { __typename: 'LocalAuthority', code: '201', schoolUrns: [] },
-          { __typename: 'Region', code: 'A', schoolUrns: ['100000', '100001'] },
+          { __typename: 'LocalAuthority', code: '808' },
+          { __typename: 'LocalAuthority', code: '201' },
+          { __typename: 'Region', code: 'A' },
         ],
       },
       TEST_ADMIN,
@@ -92,14 +92,30 @@ describe('research-schools subgraph _entities', () => {
     ]);
   });
 
-  test('an area without the URNs the gateway hands in is refused with BAD_USER_INPUT', async () => {
+  test('area figures need only the code: a region and its LA in one request, an area with no school of the lookup is zero', async () => {
     const res = await graphql<{ _entities: unknown[] }>(
       sg.url,
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on LocalAuthority { researchEngagement(academicYear: 2024) { teachers } } } }`,
-      { r: [{ __typename: 'LocalAuthority', code: '808' }] },
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+        ... on LocalAuthority { code researchEngagement(academicYear: 2024) { schoolsParticipating participations teachers } }
+        ... on Region { code researchEngagement(academicYear: 2024) { schoolsParticipating participations teachers } }
+      } }`,
+      {
+        r: [
+          { __typename: 'Region', code: 'A' },
+          { __typename: 'LocalAuthority', code: '808' },
+          { __typename: 'LocalAuthority', code: '873' },
+          { __typename: 'Region', code: 'K' },
+        ],
+      },
       TEST_ADMIN,
     );
-    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors).toBeUndefined();
+    expect(res.data?._entities).toEqual([
+      { code: 'A', researchEngagement: { schoolsParticipating: 3, participations: 3, teachers: 8 } },
+      { code: '808', researchEngagement: { schoolsParticipating: 3, participations: 3, teachers: 8 } },
+      { code: '873', researchEngagement: { schoolsParticipating: 0, participations: 0, teachers: 0 } },
+      { code: 'K', researchEngagement: { schoolsParticipating: 0, participations: 0, teachers: 0 } },
+    ]);
   });
 
   test('contributes to School and LocalAuthority: any key resolves, empty when nothing is held', async () => {

@@ -158,8 +158,6 @@ export type LocalAuthority = {
   curriculumHubs: Array<CurriculumHub>;
   /** Programme participation in an academic year over the LA's schools. */
   hubEngagement: Maybe<HubEngagement>;
-  /** URNs of every school of the register in this LA; other subgraphs aggregate their own data over it. */
-  schoolUrns: Array<Scalars['String']['output']>;
 };
 
 
@@ -317,8 +315,6 @@ export type Region = {
   code: Scalars['ID']['output'];
   /** Programme participation in an academic year over the region's schools. */
   hubEngagement: Maybe<HubEngagement>;
-  /** URNs of every school of the register in this region; other subgraphs aggregate their own data over it. */
-  schoolUrns: Array<Scalars['String']['output']>;
 };
 
 
@@ -474,17 +470,13 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['CurriculumHub'], {"id":true}> );
   LocalAuthority:
     ( { __typename: 'LocalAuthority' }
-    & GraphQLRecursivePick<FederationTypes['LocalAuthority'], {"code":true}>
-    & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['LocalAuthority'], {"schoolUrns":true}> ) );
+    & GraphQLRecursivePick<FederationTypes['LocalAuthority'], {"code":true}> );
   Programme:
     ( { __typename: 'Programme' }
     & GraphQLRecursivePick<FederationTypes['Programme'], {"id":true}> );
   Region:
     ( { __typename: 'Region' }
-    & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}>
-    & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Region'], {"schoolUrns":true}> ) );
+    & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
   School:
     ( { __typename: 'School' }
     & GraphQLRecursivePick<FederationTypes['School'], {"urn":true}>

@@ -1,3 +1,4 @@
+import { withSchoolAreas } from '@tdg/kit/area/school-area';
 import { academicYear, integer, laCode, listOf, oneOf, text, urn } from '@tdg/kit/load/fields';
 import { existingKeys } from '@tdg/kit/load/existing-keys';
 import type { ColumnSpec, FileSpec, ImportSpec } from '@tdg/kit/load/spec';
@@ -61,8 +62,8 @@ const FILES: FileSpec[] = [
   },
 ];
 
-/** How the curriculum-hubs subgraph loads its three files (DATA-FORMAT.md). Loading a hub replaces its LA list. */
-export const importSpec: ImportSpec = {
+/** How the curriculum-hubs subgraph loads its three files (DATA-FORMAT.md). Loading a hub replaces its LA list. With `school-areas.csv`, the public URN → LA lookup its area figures are counted over (`withSchoolAreas`). */
+export const importSpec: ImportSpec = withSchoolAreas({
   subgraph: 'curriculum-hubs',
   files: FILES,
   apply: async (em, rows, progress) => {
@@ -89,4 +90,4 @@ export const importSpec: ImportSpec = {
       { progress, label: 'participations', source: sourceOf(rows, 'participations.csv') },
     );
   },
-};
+});

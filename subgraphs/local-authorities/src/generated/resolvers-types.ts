@@ -156,8 +156,6 @@ export type LocalAuthority = {
   openStateFundedSchoolCount: Scalars['Int']['output'];
   /** The region the LA belongs to. */
   region: Region;
-  /** URNs of every school of the register in this LA; other subgraphs aggregate their own data over it. */
-  schoolUrns: Array<Scalars['String']['output']>;
   /** Schools of this LA receiving support during the academic year. Signed-in callers only. */
   schoolsReceivingSupport: Maybe<Array<School>>;
   /** Support episodes for schools of this LA, optionally only those active during an academic year. Signed-in callers only. */
@@ -450,8 +448,6 @@ export type Region = {
   openSchoolCount: Scalars['Int']['output'];
   /** Number of open state-funded schools in this region. */
   openStateFundedSchoolCount: Scalars['Int']['output'];
-  /** URNs of every school of the register in this region; other subgraphs aggregate their own data over it. */
-  schoolUrns: Array<Scalars['String']['output']>;
   /** Schools of this region receiving local-authority support during the academic year (started on or before its 31 August, not ended before its 1 September). Signed-in callers only. */
   schoolsReceivingSupport: Maybe<Array<School>>;
 };
@@ -942,7 +938,6 @@ export type LocalAuthorityResolvers<ContextType = Context, ParentType extends Re
   openSchoolCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   openStateFundedSchoolCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
-  schoolUrns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   schoolsReceivingSupport?: Resolver<Maybe<Array<ResolversTypes['School']>>, ParentType, ContextType, RequireFields<LocalAuthoritySchoolsReceivingSupportArgs, 'academicYear'>>;
   supportEpisodes?: Resolver<Maybe<Array<ResolversTypes['SupportEpisode']>>, ParentType, ContextType, Partial<LocalAuthoritySupportEpisodesArgs>>;
 }>;
@@ -997,7 +992,6 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   openSchoolCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   openStateFundedSchoolCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  schoolUrns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   schoolsReceivingSupport?: Resolver<Maybe<Array<ResolversTypes['School']>>, ParentType, ContextType, RequireFields<RegionSchoolsReceivingSupportArgs, 'academicYear'>>;
 }>;
 

@@ -75,8 +75,6 @@ export type LocalAuthority = {
   researchEngagement: Maybe<ResearchEngagement>;
   /** Research schools in this LA, ordered by id. */
   researchSchools: Array<ResearchSchool>;
-  /** URNs of every school of the register in this LA; other subgraphs aggregate their own data over it. */
-  schoolUrns: Array<Scalars['String']['output']>;
 };
 
 
@@ -121,8 +119,6 @@ export type Region = {
   code: Scalars['ID']['output'];
   /** Research-programme participation in an academic year over the region's schools. */
   researchEngagement: Maybe<ResearchEngagement>;
-  /** URNs of every school of the register in this region; other subgraphs aggregate their own data over it. */
-  schoolUrns: Array<Scalars['String']['output']>;
 };
 
 
@@ -357,14 +353,10 @@ export type FederationTypes = ResolversObject<{
 export type FederationReferenceTypes = ResolversObject<{
   LocalAuthority:
     ( { __typename: 'LocalAuthority' }
-    & GraphQLRecursivePick<FederationTypes['LocalAuthority'], {"code":true}>
-    & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['LocalAuthority'], {"schoolUrns":true}> ) );
+    & GraphQLRecursivePick<FederationTypes['LocalAuthority'], {"code":true}> );
   Region:
     ( { __typename: 'Region' }
-    & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}>
-    & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Region'], {"schoolUrns":true}> ) );
+    & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
   ResearchProgramme:
     ( { __typename: 'ResearchProgramme' }
     & GraphQLRecursivePick<FederationTypes['ResearchProgramme'], {"id":true}> );

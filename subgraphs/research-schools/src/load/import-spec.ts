@@ -1,3 +1,4 @@
+import { withSchoolAreas } from '@tdg/kit/area/school-area';
 import { academicYear, integer, laCode, oneOf, text, urn } from '@tdg/kit/load/fields';
 import { existingKeys } from '@tdg/kit/load/existing-keys';
 import type { ColumnSpec, FileSpec, ImportSpec } from '@tdg/kit/load/spec';
@@ -58,8 +59,9 @@ const FILES: FileSpec[] = [
 /**
  * How the research-schools subgraph loads its three files (its README): all or nothing, rows replacing rows with the
  * same key; a programme must name a research school and a participation a programme, loaded now or before.
+ * With `school-areas.csv` (the kit's `withSchoolAreas`): the public URN → LA lookup its area figures are counted over.
  */
-export const importSpec: ImportSpec = {
+export const importSpec: ImportSpec = withSchoolAreas({
   subgraph: 'research-schools',
   files: FILES,
   apply: async (em, rows, progress) => {
@@ -86,4 +88,4 @@ export const importSpec: ImportSpec = {
       { progress, label: 'research participations', source: sourceOf(rows, 'research-participations.csv') },
     );
   },
-};
+});

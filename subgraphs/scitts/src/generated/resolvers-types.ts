@@ -136,8 +136,6 @@ export type LocalAuthority = {
   code: Scalars['ID']['output'];
   /** ITT placement figures over the LA's schools for trainees of an academic year. */
   ittEngagement: Maybe<IttEngagement>;
-  /** URNs of every school of the register in this LA; other subgraphs aggregate their own data over it. */
-  schoolUrns: Array<Scalars['String']['output']>;
 };
 
 
@@ -323,8 +321,6 @@ export type Region = {
   code: Scalars['ID']['output'];
   /** ITT placement figures over the region's schools for trainees of an academic year. */
   ittEngagement: Maybe<IttEngagement>;
-  /** URNs of every school of the register in this region; other subgraphs aggregate their own data over it. */
-  schoolUrns: Array<Scalars['String']['output']>;
   /** SCITTs of the region, ordered by id. */
   scitts: Array<Scitt>;
 };
@@ -624,14 +620,10 @@ export type FederationReferenceTypes = ResolversObject<{
         | GraphQLRecursivePick<FederationTypes['ColdSpotReport'], {"fromYear":true,"toYear":true,"candidateUrns":true}> ) );
   LocalAuthority:
     ( { __typename: 'LocalAuthority' }
-    & GraphQLRecursivePick<FederationTypes['LocalAuthority'], {"code":true}>
-    & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['LocalAuthority'], {"schoolUrns":true}> ) );
+    & GraphQLRecursivePick<FederationTypes['LocalAuthority'], {"code":true}> );
   Region:
     ( { __typename: 'Region' }
-    & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}>
-    & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Region'], {"schoolUrns":true}> ) );
+    & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
   School:
     ( { __typename: 'School' }
     & GraphQLRecursivePick<FederationTypes['School'], {"urn":true}>

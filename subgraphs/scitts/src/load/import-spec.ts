@@ -1,3 +1,4 @@
+import { withSchoolAreas } from '@tdg/kit/area/school-area';
 import { academicYear, hecosCode, isoDate, oneOf, providerUrn, regionCode, ukprn, text, trn, urn } from '@tdg/kit/load/fields';
 import { existingKeys } from '@tdg/kit/load/existing-keys';
 import type { FileSpec, ImportSpec } from '@tdg/kit/load/spec';
@@ -85,8 +86,9 @@ const FILES: FileSpec[] = [
 /**
  * How the scitts subgraph loads its four files (DATA-FORMAT.md). School URNs (lead school, partners, placements) are
  * not checked against the school register: it belongs to the local-authorities subgraph.
+ * With `school-areas.csv` (the kit's `withSchoolAreas`): the public URN → LA lookup its area figures are counted over.
  */
-export const importSpec: ImportSpec = {
+export const importSpec: ImportSpec = withSchoolAreas({
   subgraph: 'scitts',
   files: FILES,
   apply: async (em, rows, progress) => {
@@ -130,4 +132,4 @@ export const importSpec: ImportSpec = {
       { progress, label: 'placements', source: sourceOf(rows, 'placements.csv') },
     );
   },
-};
+});

@@ -187,8 +187,6 @@ export type LocalAuthority = {
   inductionEngagement: Maybe<InductionEngagement>;
   /** NPQ enrolments of a cohort over the LA's schools. */
   npqEngagement: Maybe<NpqEngagement>;
-  /** URNs of every school of the register in this LA; other subgraphs aggregate their own data over it. */
-  schoolUrns: Array<Scalars['String']['output']>;
   /** Hubs whose area covers this LA. */
   teachingSchoolHubs: Array<TeachingSchoolHub>;
 };
@@ -380,8 +378,6 @@ export type Region = {
   inductionEngagement: Maybe<InductionEngagement>;
   /** NPQ enrolments of a cohort over the region's schools. */
   npqEngagement: Maybe<NpqEngagement>;
-  /** URNs of every school of the register in this region; other subgraphs aggregate their own data over it. */
-  schoolUrns: Array<Scalars['String']['output']>;
   /** Hubs of the region. */
   teachingSchoolHubs: Array<TeachingSchoolHub>;
 };
@@ -654,18 +650,10 @@ export type FederationReferenceTypes = ResolversObject<{
         | GraphQLRecursivePick<FederationTypes['ColdSpotReport'], {"fromYear":true,"toYear":true,"candidateUrns":true}> ) );
   LocalAuthority:
     ( { __typename: 'LocalAuthority' }
-    & GraphQLRecursivePick<FederationTypes['LocalAuthority'], {"code":true}>
-    & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['LocalAuthority'], {"schoolUrns":true}>
-        | GraphQLRecursivePick<FederationTypes['LocalAuthority'], {"schoolUrns":true}>
-        | GraphQLRecursivePick<FederationTypes['LocalAuthority'], {"schoolUrns":true}> ) );
+    & GraphQLRecursivePick<FederationTypes['LocalAuthority'], {"code":true}> );
   Region:
     ( { __typename: 'Region' }
-    & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}>
-    & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Region'], {"schoolUrns":true}>
-        | GraphQLRecursivePick<FederationTypes['Region'], {"schoolUrns":true}>
-        | GraphQLRecursivePick<FederationTypes['Region'], {"schoolUrns":true}> ) );
+    & GraphQLRecursivePick<FederationTypes['Region'], {"code":true}> );
   School:
     ( { __typename: 'School' }
     & GraphQLRecursivePick<FederationTypes['School'], {"urn":true}>

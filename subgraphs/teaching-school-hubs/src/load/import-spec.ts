@@ -1,3 +1,4 @@
+import { withSchoolAreas } from '@tdg/kit/area/school-area';
 import { FieldError, type FieldParser, academicYear, hubAreaCode, isoDate, laCode, listOf, oneOf, regionCode, text, trn, urn } from '@tdg/kit/load/fields';
 import { existingKeys } from '@tdg/kit/load/existing-keys';
 import type { FileSpec, ImportSpec } from '@tdg/kit/load/spec';
@@ -105,8 +106,9 @@ const FILES: FileSpec[] = [
 /**
  * How the teaching-school-hubs subgraph loads its four files (DATA-FORMAT.md). Loading a hub replaces the list of LAs
  * it covers; other hubs' LAs, inductions, enrolments and partnerships stay.
+ * With `school-areas.csv` (the kit's `withSchoolAreas`): the public URN → LA lookup its area figures are counted over.
  */
-export const importSpec: ImportSpec = {
+export const importSpec: ImportSpec = withSchoolAreas({
   subgraph: 'teaching-school-hubs',
   files: FILES,
   apply: async (em, rows, progress) => {
@@ -162,4 +164,4 @@ export const importSpec: ImportSpec = {
       { ignoreExisting: true, source: sourceOf(rows, 'hub-partnerships.csv') },
     );
   },
-};
+});

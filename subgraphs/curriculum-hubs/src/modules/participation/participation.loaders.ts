@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { areaFiguresLoader } from '@tdg/kit/area';
+import { AREA_FILTER, AREA_GROUPING, type AreaRow, areaFiguresLoader } from '@tdg/kit/area';
 import { engagedCandidatesLoader } from '@tdg/kit/cold-spot-report';
 import { groupBy, groupedLoader, loaderByArgument } from '@tdg/kit/loaders';
 import { jsonParam, query } from '@tdg/kit/sql';
@@ -57,20 +57,20 @@ export const participationLoaders = (em: EntityManager) => ({
   ),
 
   /**
-   * Participation over each LA's or region's schools in an academic year: one statement for all of them per year,
-   * counted per (area, school) and then per area (hash aggregates; `collate "C"` keeps the URN join a hash join). The
-   * year is the participation's copy of its programme's (kept by the database), so the year's participations come from
-   * the `(academic_year, urn) include (teachers)` index alone, without joining every participation to its programme.
+   * Participation over each LA's or region's schools in an academic year: one statement for all of them per year, the
+   * year's participations (the `(academic_year, urn) include (teachers)` index: the year is the participation's copy of
+   * its programme's, kept by the database) joined to the subgraph's own `school_area` lookup (the register's URN → LA),
+   * counted per school and then per LA and per region.
    */
-  engagementByScope: areaFiguresLoader<{ k: number; schools: number; participations: number; teachers: number }, HubEngagement>(
+  engagementByScope: areaFiguresLoader<AreaRow & { schools: number; participations: number; teachers: number }, HubEngagement>(
     em,
-    `select k, count(*)::int as schools, sum(n)::int as participations, coalesce(sum(teachers), 0)::int as teachers
-     from (select s.k, s.urn, count(*) as n, sum(p.teachers) as teachers
-           from unnest(?::int[], ?::text[]) as s(k, urn)
-           join participation p on p.urn = s.urn collate "C"
-           where p.academic_year = ?
-           group by s.k, s.urn) per_school
-     group by k`,
+    `select a.la_code, a.region_code, count(*)::int as schools, sum(a.n)::int as participations, coalesce(sum(a.teachers), 0)::int as teachers
+     from (select a.urn, a.la_code, a.region_code, count(*) as n, sum(p.teachers) as teachers
+           from school_area a
+           join participation p on p.urn = a.urn
+           where ${AREA_FILTER} and p.academic_year = ?
+           group by a.urn) a
+     group by ${AREA_GROUPING}`,
     (r) => (r ? { schoolsParticipating: r.schools, participations: r.participations, teachers: r.teachers } : NO_ENGAGEMENT),
   ),
 

@@ -17,7 +17,6 @@ export const localAuthorityResolvers: Resolvers = {
     region: async (la, _, { loaders }) => (await loaders.regionByCode.load(la.region.code))!,
     openSchoolCount: async (la, _, { loaders }) => (await loaders.schoolsByScope.load(scope(la), la.region.code)).open,
     openStateFundedSchoolCount: async (la, _, { loaders }) => (await loaders.schoolsByScope.load(scope(la), la.region.code)).openStateFundedUrns.length,
-    schoolUrns: async (la, _, { loaders }) => (await loaders.schoolsByScope.load(scope(la), la.region.code)).urns,
     networks: (la, _, { loaders }) => loaders.networksByLa.load(la.code),
     supportEpisodes: (la, { academicYear }, { loaders }) => {
       assertAcademicYear(academicYear, 'academicYear');

@@ -15,7 +15,6 @@ export const regionResolvers: Resolvers = {
     localAuthorities: (region, _, { loaders }) => loaders.lasByRegion.load(region.code),
     openSchoolCount: async (region, _, { loaders }) => (await loaders.schoolsByScope.load(scope(region))).open,
     openStateFundedSchoolCount: async (region, _, { loaders }) => (await loaders.schoolsByScope.load(scope(region))).openStateFundedUrns.length,
-    schoolUrns: async (region, _, { loaders }) => (await loaders.schoolsByScope.load(scope(region))).urns,
     schoolsReceivingSupport: (region, { academicYear }, { loaders }) => {
       assertAcademicYear(academicYear, 'academicYear');
       return loaders.schoolsReceivingSupport.load({ scope: scope(region), academicYear });

@@ -6,10 +6,8 @@ import { OPEN_STATUSES, type School } from './school.entity.ts';
 import { type SchoolScope, scopeKey } from './school-scope.ts';
 import type { SchoolModel } from './school.model.ts';
 
-/** The schools of a scope (LA or region): URNs ascending, and the open and open state-funded ones. */
+/** The schools of a scope (LA or region): the open state-funded ones' URNs ascending, and the number of open ones. */
 export interface ScopeSchools {
-  /** URNs of every school, ascending. */
-  readonly urns: string[];
   /** URNs of the open state-funded schools, ascending: the candidates of a cold-spot analysis. */
   readonly openStateFundedUrns: string[];
   /** Number of open schools. */
@@ -17,7 +15,7 @@ export interface ScopeSchools {
 }
 
 const OPEN = `('${OPEN_STATUSES.join("','")}')`;
-const NO_SCHOOLS: ScopeSchools = { urns: [], openStateFundedUrns: [], open: 0 };
+const NO_SCHOOLS: ScopeSchools = { openStateFundedUrns: [], open: 0 };
 
 /** A row of `schoolColumns`. */
 export interface SchoolRow {
@@ -109,10 +107,9 @@ function schoolsByScopeLoader(em: EntityManager): DataLoader<SchoolScope, ScopeS
       const regionCodes = scopes.filter((s) => s.kind === 'region').map((s) => s.code);
       // URNs are ordered by code point (collate "C": no sort under the database's collation); a region's lists are
       // merged in the same order below.
-      const rows = await query<{ la: string; region: string; urns: string[]; candidates: string[]; open: number }>(
+      const rows = await query<{ la: string; region: string; candidates: string[]; open: number }>(
         em,
         `select la.code as la, la.region_code as region,
-                coalesce(array_agg(s.urn order by s.urn collate "C") filter (where s.urn is not null), '{}') as urns,
                 coalesce(array_agg(s.urn order by s.urn collate "C")
                   filter (where s.status in ${OPEN} and s.type_group <> 'INDEPENDENT'), '{}') as candidates,
                 count(s.urn) filter (where s.status in ${OPEN})::int as open
@@ -122,17 +119,15 @@ function schoolsByScopeLoader(em: EntityManager): DataLoader<SchoolScope, ScopeS
         [textArrayParam(laCodes), textArrayParam(regionCodes)],
       );
       const byLa = new Map<string, ScopeSchools>();
-      const byRegion = new Map<string, { urns: string[]; openStateFundedUrns: string[]; open: number }>();
+      const byRegion = new Map<string, { openStateFundedUrns: string[]; open: number }>();
       for (const r of rows) {
-        byLa.set(r.la, { urns: r.urns, openStateFundedUrns: r.candidates, open: r.open });
+        byLa.set(r.la, { openStateFundedUrns: r.candidates, open: r.open });
         let region = byRegion.get(r.region);
-        if (!region) byRegion.set(r.region, (region = { urns: [], openStateFundedUrns: [], open: 0 }));
-        for (const urn of r.urns) region.urns.push(urn);
+        if (!region) byRegion.set(r.region, (region = { openStateFundedUrns: [], open: 0 }));
         for (const urn of r.candidates) region.openStateFundedUrns.push(urn);
         region.open += r.open;
       }
       for (const region of byRegion.values()) {
-        region.urns.sort(byUrn);
         region.openStateFundedUrns.sort(byUrn);
       }
       const asked = new Set(scopes.map(scopeKey));

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { areaFiguresLoader } from '@tdg/kit/area';
+import { AREA_FILTER, AREA_GROUPING, type AreaRow, areaFiguresLoader } from '@tdg/kit/area';
 import { groupBy, groupedLoader, loaderByArgument } from '@tdg/kit/loaders';
 import { jsonParam, query } from '@tdg/kit/sql';
 import type { ResearchEngagement } from '../../generated/resolvers-types.ts';
@@ -57,19 +57,20 @@ export const researchParticipationLoaders = (em: EntityManager) => ({
 
   /**
    * Participation over each LA's or region's schools in an academic year: one statement for all of them per year (the
-   * kit's `areaFiguresLoader`), counted per (area, school) and then per area. The year's programmes are few, so the
-   * participations are reached from them (`research_participation` is keyed by programme, then URN).
+   * kit's `areaFiguresLoader`), the year's participations (reached from its programmes, which are few:
+   * `research_participation` is keyed by programme, then URN) joined to the subgraph's own `school_area` lookup (the
+   * register's URN → LA), counted per school and then per LA and per region.
    */
-  researchEngagementByScope: areaFiguresLoader<{ k: number; schools: number; participations: number; teachers: number }, ResearchEngagement>(
+  researchEngagementByScope: areaFiguresLoader<AreaRow & { schools: number; participations: number; teachers: number }, ResearchEngagement>(
     em,
-    `select k, count(*)::int as schools, sum(n)::int as participations, coalesce(sum(teachers), 0)::int as teachers
-     from (select s.k, s.urn, count(*) as n, sum(p.teachers) as teachers
-           from unnest(?::int[], ?::text[]) as s(k, urn)
-           join research_participation p on p.urn = s.urn collate "C"
+    `select a.la_code, a.region_code, count(*)::int as schools, sum(a.n)::int as participations, coalesce(sum(a.teachers), 0)::int as teachers
+     from (select a.urn, a.la_code, a.region_code, count(*) as n, sum(p.teachers) as teachers
+           from school_area a
+           join research_participation p on p.urn = a.urn
            join research_programme g on g.id = p.programme_id
-           where g.academic_year = ?
-           group by s.k, s.urn) per_school
-     group by k`,
+           where ${AREA_FILTER} and g.academic_year = ?
+           group by a.urn) a
+     group by ${AREA_GROUPING}`,
     (r) => (r ? { schoolsParticipating: r.schools, participations: r.participations, teachers: r.teachers } : NO_ENGAGEMENT),
   ),
 });

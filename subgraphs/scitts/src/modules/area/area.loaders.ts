@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { areaFiguresLoader } from '@tdg/kit/area';
+import { AREA_FILTER, AREA_GROUPING, type AreaRow, areaFiguresLoader } from '@tdg/kit/area';
 
 /** ITT placement figures over a set of schools in one academic year. */
 export interface IttEngagementFigures {
@@ -9,19 +9,19 @@ export interface IttEngagementFigures {
 }
 
 /**
- * ITT engagement of local authorities and regions over the school URNs the gateway hands in: one statement per
- * academic year for every area of the request, (area, urn) pairs joined to placements and trainees (a hash join:
- * `collate "C"` keeps the planner from sorting thousands of URNs under the database's collation for a merge join).
+ * ITT engagement of local authorities and regions: one statement per academic year for every LA and region of the
+ * request, the year's placements joined to the subgraph's own `school_area` lookup (the register's URN → LA), counted
+ * per LA and per region.
  */
 export const areaLoaders = (em: EntityManager) => ({
-  ittEngagement: areaFiguresLoader<{ k: number; schools: number; placements: number; trainees: number }, IttEngagementFigures>(
+  ittEngagement: areaFiguresLoader<AreaRow & { schools: number; placements: number; trainees: number }, IttEngagementFigures>(
     em,
-    `select s.k, count(distinct p.urn)::int as schools, count(*)::int as placements, count(distinct p.trainee_id)::int as trainees
-     from unnest(?::int[], ?::text[]) as s(k, urn)
-     join placement p on p.urn = s.urn collate "C"
+    `select a.la_code, a.region_code, count(distinct p.urn)::int as schools, count(*)::int as placements, count(distinct p.trainee_id)::int as trainees
+     from school_area a
+     join placement p on p.urn = a.urn
      join trainee t on t.id = p.trainee_id
-     where t.academic_year = ?
-     group by s.k`,
+     where ${AREA_FILTER} and t.academic_year = ?
+     group by ${AREA_GROUPING}`,
     (r) => ({ schoolsHostingPlacements: r?.schools ?? 0, placements: r?.placements ?? 0, trainees: r?.trainees ?? 0 }),
   ),
 });

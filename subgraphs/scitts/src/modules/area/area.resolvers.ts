@@ -3,16 +3,10 @@ import { assertAcademicYear } from '@tdg/kit/errors';
 import type { Context } from '../../context.ts';
 import type { Resolvers } from '../../generated/resolvers-types.ts';
 
-/** The school URNs the gateway handed in for a field that `@requires` them. */
-export function requiredUrns(area: AreaReference, typename: string): readonly string[] {
-  if (!area.schoolUrns) throw new Error(`${typename} ${area.code}: schoolUrns missing (the gateway hands them from the local-authorities subgraph)`);
-  return area.schoolUrns;
-}
-
+/** ITT engagement of an area, by its code (its schools are those of the subgraph's `school_area` lookup). */
 const ittEngagement = (kind: AreaKind, area: AreaReference, academicYear: number, { loaders }: Context) => {
   assertAcademicYear(academicYear, 'academicYear');
-  const schoolUrns = requiredUrns(area, kind === 'la' ? 'LocalAuthority' : 'Region');
-  return loaders.ittEngagement.load({ kind, code: area.code, schoolUrns, year: academicYear });
+  return loaders.ittEngagement.load({ kind, code: area.code, year: academicYear });
 };
 
 export const areaResolvers: Resolvers = {

@@ -2,8 +2,8 @@ import { type AreaKind, type AreaReference, type AreaYearKey, areaReference } fr
 import { assertAcademicYear } from '@tdg/kit/errors';
 import type { Resolvers } from '../../generated/resolvers-types.ts';
 
-/** The area with its school URNs as the gateway handed them (`@requires(fields: "schoolUrns")`). */
-const key = (kind: AreaKind, a: AreaReference, year: number): AreaYearKey => ({ kind, code: a.code, schoolUrns: a.schoolUrns ?? [], year });
+/** The area by its code (its schools are those of the subgraph's `school_area` lookup) and a year. */
+const key = (kind: AreaKind, a: AreaReference, year: number): AreaYearKey => ({ kind, code: a.code, year });
 
 export const areaResolvers: Resolvers = {
   LocalAuthority: {
