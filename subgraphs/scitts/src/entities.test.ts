@@ -164,7 +164,7 @@ describe('scitts subgraph _entities', () => {
     ]);
   });
 
-  test('computes ITT engagement of LocalAuthority and Region over the school URNs handed in', async () => {
+  test('computes ITT engagement of LocalAuthority and Region over the schools of its school_area lookup, by code', async () => {
     const la808 = ['100001', '100002', '100004'];
     const regionA = ['100001', '100002', '100003', '100004'];
     const result = await entities(
@@ -173,16 +173,16 @@ describe('scitts subgraph _entities', () => {
        ... on Region { code y2023: ittEngagement(academicYear: 2023) { schoolsHostingPlacements placements trainees }
                             y2024: ittEngagement(academicYear: 2024) { schoolsHostingPlacements placements trainees } scitts { id } }`,
       [
-        { __typename: 'LocalAuthority', code: '808', schoolUrns: la808 },
-        { __typename: 'Region', code: 'A', schoolUrns: regionA },
-        { __typename: 'LocalAuthority', code: '873', schoolUrns: [] },
-        { __typename: 'Region', code: 'G', schoolUrns: ['300001'] },
+        { __typename: 'LocalAuthority', code: '808' },
+        { __typename: 'Region', code: 'A' },
+        { __typename: 'LocalAuthority', code: '873' },
+        { __typename: 'Region', code: 'G' },
       ],
     );
     expect(result).toEqual([
       { code: '808', y2023: expectedEngagement(la808, 2023), y2024: expectedEngagement(la808, 2024) },
       { code: 'A', y2023: expectedEngagement(regionA, 2023), y2024: expectedEngagement(regionA, 2024), scitts: [{ id: '70245' }] },
-      { code: '873', y2023: expectedEngagement([], 2023), y2024: expectedEngagement([], 2024) },
+      { code: '873', y2023: expectedEngagement(['300001'], 2023), y2024: expectedEngagement(['300001'], 2024) },
       { code: 'G', y2023: expectedEngagement(['300001'], 2023), y2024: expectedEngagement(['300001'], 2024), scitts: [{ id: '70300' }] },
     ]);
     // The same figures, written out: LA 808 in 2023 hosts P1, P2 (T1) and P3 (T2) in 100001 and 100002.
@@ -238,7 +238,7 @@ describe('scitts subgraph _entities', () => {
       ...[{ __typename: 'Scitt', id: '70245' }, { __typename: 'Scitt', id: '70300' }].slice(0, n),
       ...['100001', '100002', '100003'].slice(0, n + 1).map((urn) => ({ __typename: 'School', urn, regionCode: 'A' })),
       ...['1234567', '2345678'].slice(0, n).map((trn) => ({ __typename: 'Teacher', trn })),
-      ...['808', '873'].slice(0, n).map((code) => ({ __typename: 'LocalAuthority', code, schoolUrns: ['100001', '100002'] })),
+      ...['808', '873'].slice(0, n).map((code) => ({ __typename: 'LocalAuthority', code })),
       ...['la:808:2021:2023', 'la:873:2021:2024'].slice(0, n).map((id) => ({ __typename: 'ColdSpotReport', id, fromYear: 2021, toYear: 2024, candidateUrns: ['100001', '100003'] })),
     ];
     sg.resetSqlCount();

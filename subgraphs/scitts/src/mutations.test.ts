@@ -339,7 +339,7 @@ describe('scitts mutations', () => {
       const other = (await run('staffOf70300', AUDIT_LOG, {})).data!.scittsAuditLog as { entityId: string; organisation: string }[];
       expect(other).toEqual([expect.objectContaining({ entityId: 'N2', organisation: 'scitt:70300' })]);
       const all = (await run('admin', AUDIT_LOG, { first: 500 })).data!.scittsAuditLog as unknown[];
-      expect(all.length).toBe(own.length + other.length + 4); // and the four files of the load
+      expect(all.length).toBe(own.length + other.length + 5); // and the five files of the load (with school-areas.csv)
     });
 
     test('filters by entity type and pages with first', async () => {

@@ -217,10 +217,10 @@ describe('teaching-school-hubs access rules', () => {
 
   describe('aggregate: LA and region figures, SCITT cohorts and cold-spot engagement in their region', () => {
     const REPRESENTATIONS = [
-      { __typename: 'LocalAuthority', code: '873', schoolUrns: ['100001', '100002'] },
-      { __typename: 'LocalAuthority', code: '808', schoolUrns: ['100005'] },
-      { __typename: 'Region', code: 'G', schoolUrns: ['100001', '100002'] },
-      { __typename: 'Region', code: 'A', schoolUrns: ['100005'] },
+      { __typename: 'LocalAuthority', code: '873' },
+      { __typename: 'LocalAuthority', code: '808' },
+      { __typename: 'Region', code: 'G' },
+      { __typename: 'Region', code: 'A' },
       { __typename: 'ScittCohort', scittId: '70245', academicYear: 2023, awardedTrns: ['1000003'], regionCode: 'G' },
       { __typename: 'ScittCohort', scittId: '10001', academicYear: 2023, awardedTrns: ['1000005'], regionCode: 'A' },
       { __typename: 'ColdSpotReport', id: 'la:873:2023:2024', fromYear: 2023, toYear: 2024, candidateUrns: ['100001', '100002', '100009'] },

@@ -41,6 +41,18 @@ const PARTNERSHIPS: Rows = [
   { hub_id: 'EE3', partner_kind: 'CURRICULUM_HUB', partner_id: 'MH-01' },
 ];
 
+/**
+ * The public URN → LA lookup (`school-areas.csv`): Cambridgeshire (873) holds 100001 and 100002, Peterborough (874)
+ * 100003, Essex (881) 100004 (the four in region G), Stockton-on-Tees (808) 100005 (region A); 110001 is in no area.
+ */
+const SCHOOL_AREAS: Rows = [
+  { urn: '100001', la_code: '873' },
+  { urn: '100002', la_code: '873' },
+  { urn: '100003', la_code: '874' },
+  { urn: '100004', la_code: '881' },
+  { urn: '100005', la_code: '808' },
+];
+
 /** Figures over a set of schools, computed from the input rows (what the SQL must agree with). */
 function inductionFigures(urns: string[], year: number) {
   const rows = INDUCTIONS.filter((r) => urns.includes(r.school_urn) && Number(r.academic_year) === year);
@@ -60,6 +72,7 @@ describe('teaching-school-hubs subgraph', () => {
     writeFileSync(join(folder, 'ect-inductions.csv'), csv(INDUCTIONS));
     writeFileSync(join(folder, 'npq-enrolments.csv'), csv(ENROLMENTS));
     writeFileSync(join(folder, 'hub-partnerships.csv'), csv(PARTNERSHIPS));
+    writeFileSync(join(folder, 'school-areas.csv'), csv(SCHOOL_AREAS));
     sg = await startTestSubgraph(teachingSchoolHubs, folder);
   });
   afterAll(() => sg?.close());
@@ -216,14 +229,15 @@ describe('teaching-school-hubs subgraph', () => {
     ]);
   });
 
-  test('resolves LocalAuthority and Region with their school URNs handed in, in one statement per figure', async () => {
+  test('resolves LocalAuthority and Region by code over the schools of its school_area lookup, in one statement per figure', async () => {
     const areas = [
-      { __typename: 'LocalAuthority', code: '873', schoolUrns: ['100001', '100002'] },
-      { __typename: 'LocalAuthority', code: '874', schoolUrns: ['100003'] },
-      { __typename: 'LocalAuthority', code: '999', schoolUrns: [] },
-      { __typename: 'Region', code: 'G', schoolUrns: ['100001', '100002', '100003', '100004'] },
-      { __typename: 'Region', code: 'A', schoolUrns: ['100005'] },
+      { __typename: 'LocalAuthority', code: '873' },
+      { __typename: 'LocalAuthority', code: '874' },
+      { __typename: 'LocalAuthority', code: '999' },
+      { __typename: 'Region', code: 'G' },
+      { __typename: 'Region', code: 'A' },
     ];
+    const urnsOf = (code: string) => SCHOOL_AREAS.filter((a) => a.la_code === code || (code === 'G' && a.urn !== '100005') || (code === 'A' && a.urn === '100005')).map((a) => a.urn);
     const selection = `teachingSchoolHubs { id }
       y2024: inductionEngagement(academicYear: 2024) { schoolsWithEcts ects }
       y2023: inductionEngagement(academicYear: 2023) { schoolsWithEcts ects }
@@ -237,9 +251,9 @@ describe('teaching-school-hubs subgraph', () => {
       areas.map((a) => ({
         code: a.code,
         teachingSchoolHubs: hubs[a.code].map((id) => ({ id })),
-        y2024: inductionFigures(a.schoolUrns, 2024),
-        y2023: inductionFigures(a.schoolUrns, 2023),
-        npqEngagement: npqFigures(a.schoolUrns, 2024),
+        y2024: inductionFigures(urnsOf(a.code), 2024),
+        y2023: inductionFigures(urnsOf(a.code), 2023),
+        npqEngagement: npqFigures(urnsOf(a.code), 2024),
       })),
     );
     // and the figures are what the rows say

@@ -34,15 +34,29 @@ export const PLACEMENTS = [
   ['P7', 'T2', '200001', '2024-02-10', ''],
 ];
 
+/**
+ * urn, la_code: the public URN → LA lookup (`school-areas.csv`). LA 808 (Stockton-on-Tees) holds 100001, 100002 and
+ * 100004, LA 805 (Hartlepool, also region A) 100003, LA 873 (Cambridgeshire, region G) 300001; 200001 (placement P7)
+ * is in no area (not in the register).
+ */
+export const SCHOOL_AREAS = [
+  ['100001', '808'],
+  ['100002', '808'],
+  ['100004', '808'],
+  ['100003', '805'],
+  ['300001', '873'],
+];
+
 const csv = (header: string, rows: string[][]) => `${header}\n${rows.map((r) => r.join(',')).join('\n')}\n`;
 
-/** A folder holding the four files, for `startTestSubgraph`. */
+/** A folder holding the four files and the school areas, for `startTestSubgraph`. */
 export function fixtureFolder(): string {
   const folder = mkdtempSync(join(tmpdir(), 'scitts-fixture-'));
   writeFileSync(join(folder, 'scitts.csv'), SCITTS);
   writeFileSync(join(folder, 'scitt-partner-schools.csv'), PARTNERS);
   writeFileSync(join(folder, 'trainees.csv'), csv('trainee_id,scitt_id,trn,route,phase,subject,academic_year,status,awarded_on', TRAINEES));
   writeFileSync(join(folder, 'placements.csv'), csv('placement_id,trainee_id,urn,started_on,ended_on', PLACEMENTS));
+  writeFileSync(join(folder, 'school-areas.csv'), csv('urn,la_code', SCHOOL_AREAS));
   return folder;
 }
 

@@ -7,7 +7,8 @@ import type { TestSubgraph } from '../../../../test/support/subgraph-harness.ts'
 
 /**
  * A small load for the access and mutation tests: hubs in two regions (EE3, EE2 in East of England `G`; NE1 in the
- * North East `A`), a teacher (1000003) with inductions at two hubs, a school (100001) with records of two hubs.
+ * North East `A`), a teacher (1000003) with inductions at two hubs, a school (100001) with records of two hubs, and
+ * the school areas: 100001 and 100002 in Cambridgeshire (873, region G), 100005 in Stockton-on-Tees (808, region A).
  */
 export const FIXTURE: Record<string, string> = {
   'teaching-school-hubs.csv':
@@ -27,6 +28,7 @@ export const FIXTURE: Record<string, string> = {
     'N2,2000001,100001,EE2,NPQSL,2025,ACTIVE\n' +
     'N3,3000001,100005,NE1,NPQH,2024,PASSED\n',
   'hub-partnerships.csv': 'hub_id,partner_kind,partner_id\nEE3,SCITT,70245\n',
+  'school-areas.csv': 'urn,la_code\n100001,873\n100002,873\n100005,808\n',
 };
 
 /** The fixture written to a fresh folder, for `startTestSubgraph`. */
