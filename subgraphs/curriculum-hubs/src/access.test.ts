@@ -49,6 +49,8 @@ describe('curriculum-hubs access rules', () => {
       'programme_id,hub_id,title,academic_year,workgroup_phase\nP1,MH01,Teaching for Mastery,2024,DEVELOPMENT\nP3,SLP01,Subject leadership,2024,\n',
     );
     writeFileSync(join(folder, 'participations.csv'), 'programme_id,urn,teachers\nP1,100001,3\nP1,100002,1\nP3,100003,2\n');
+    // the URN → LA lookup: 100001 and 100002 in 808, 100005 in 805 (both region A), 100003 in 855 (region E); 100006 in none
+    writeFileSync(join(folder, 'school-areas.csv'), 'urn,la_code\n100001,808\n100002,808\n100005,805\n100003,855\n');
     sg = await startTestSubgraph(curriculumHubs, folder);
     // one audited change per hub, by an administrator
     for (const [programmeId, urn] of [['P1', '100005'], ['P3', '100006']]) {
@@ -210,10 +212,10 @@ describe('curriculum-hubs access rules', () => {
       r: [
         { __typename: 'School', urn: '100001', regionCode: 'A' },
         { __typename: 'School', urn: '100003', regionCode: 'E' },
-        { __typename: 'LocalAuthority', code: '808', schoolUrns: ['100001', '100002'] },
-        { __typename: 'LocalAuthority', code: '855', schoolUrns: ['100003'] },
-        { __typename: 'Region', code: 'A', schoolUrns: ['100001', '100002', '100005'] },
-        { __typename: 'Region', code: 'E', schoolUrns: ['100003'] },
+        { __typename: 'LocalAuthority', code: '808' },
+        { __typename: 'LocalAuthority', code: '855' },
+        { __typename: 'Region', code: 'A' },
+        { __typename: 'Region', code: 'E' },
       ],
     };
     const ALL = [
@@ -314,7 +316,7 @@ describe('curriculum-hubs access rules', () => {
         { organisation: 'hub:SLP01', entityId: 'P3+100006', source: 'GRAPHQL' },
         { organisation: 'hub:MH01', entityId: 'P1+100005', source: 'GRAPHQL' },
       ]);
-      expect(entries.slice(2).map((e) => e.source)).toEqual(['IMPORT', 'IMPORT', 'IMPORT']);
+      expect(entries.slice(2).map((e) => e.source)).toEqual(['IMPORT', 'IMPORT', 'IMPORT', 'IMPORT']);
     });
 
     test.each([

@@ -37,8 +37,10 @@ function engagement(urns: string[], year: number) {
   };
 }
 
+/** The public URN → LA lookup (`school-areas.csv`): Stockton-on-Tees (808, region A) and Leicestershire (855, region E). */
 const LA_808_URNS = ['100001', '100002', '100009'];
 const REGION_E_URNS = ['100003', '100005'];
+const SCHOOL_AREAS = [...LA_808_URNS.map((urn) => `${urn},808`), ...REGION_E_URNS.map((urn) => `${urn},855`)];
 
 /** The subgraph on its own, without a gateway: `_entities` resolves every entity it owns or extends. */
 describe('curriculum-hubs subgraph _entities', () => {
@@ -57,6 +59,7 @@ describe('curriculum-hubs subgraph _entities', () => {
       join(folder, 'participations.csv'),
       'programme_id,urn,teachers\n' + PARTICIPATIONS.map((p) => `${p.programme},${p.urn},${p.teachers ?? ''}`).join('\n') + '\n',
     );
+    writeFileSync(join(folder, 'school-areas.csv'), `urn,la_code\n${SCHOOL_AREAS.join('\n')}\n`);
     sg = await startTestSubgraph(curriculumHubs, folder);
   });
   afterAll(() => sg?.close());
@@ -135,7 +138,7 @@ describe('curriculum-hubs subgraph _entities', () => {
     ]);
   });
 
-  test('contributes hubEngagement over the schoolUrns handed in, and curriculumHubs, to LocalAuthority and Region', async () => {
+  test('contributes hubEngagement over the schools of its school_area lookup (by code), and curriculumHubs, to LocalAuthority and Region', async () => {
     const res = await graphql<{ _entities: unknown[] }>(
       sg.url,
       `query($r: [_Any!]!) { _entities(representations: $r) {
@@ -144,9 +147,9 @@ describe('curriculum-hubs subgraph _entities', () => {
       } }`,
       {
         r: [
-          { __typename: 'LocalAuthority', code: '808', schoolUrns: LA_808_URNS },
-          { __typename: 'LocalAuthority', code: '873', schoolUrns: [] },
-          { __typename: 'Region', code: 'E', schoolUrns: REGION_E_URNS },
+          { __typename: 'LocalAuthority', code: '808' },
+          { __typename: 'LocalAuthority', code: '873' },
+          { __typename: 'Region', code: 'E' },
         ],
       },
     );
@@ -215,8 +218,8 @@ describe('curriculum-hubs subgraph _entities', () => {
       ... on ColdSpotReport { curriculumEngagedUrns }
     } }`;
     const reps = (n: number) => [
-      ...['808', '805', '855', '873', '201', '202'].slice(0, n).map((code) => ({ __typename: 'LocalAuthority', code, schoolUrns: LA_808_URNS })),
-      ...['A', 'E', 'G', 'H'].slice(0, n).map((code) => ({ __typename: 'Region', code, schoolUrns: REGION_E_URNS })),
+      ...['808', '805', '855', '873', '201', '202'].slice(0, n).map((code) => ({ __typename: 'LocalAuthority', code })),
+      ...['A', 'E', 'G', 'H'].slice(0, n).map((code) => ({ __typename: 'Region', code })),
       ...['100001', '100002', '100003', '100004', '100005', '100006'].slice(0, n).map((urn) => ({ __typename: 'School', urn, regionCode: 'A' })),
       ...[2021, 2022, 2023].slice(0, n).map((y) => ({ __typename: 'ColdSpotReport', id: `la:808:${y}:2024`, fromYear: y, toYear: 2024, candidateUrns: LA_808_URNS })),
     ];

@@ -86,6 +86,7 @@ describe('curriculum-hubs mutations', () => {
       'programme_id,hub_id,title,academic_year,workgroup_phase\nP1,MH01,Teaching for Mastery,2024,DEVELOPMENT\nP3,SLP01,Subject leadership,2024,\n',
     );
     writeFileSync(join(folder, 'participations.csv'), 'programme_id,urn,teachers\nP1,100001,3\nP3,100003,2\n');
+    writeFileSync(join(folder, 'school-areas.csv'), 'urn,la_code\n100001,808\n100002,808\n100003,808\n');
     sg = await startTestSubgraph(curriculumHubs, folder);
   });
   afterAll(() => sg?.close());
@@ -212,7 +213,7 @@ describe('curriculum-hubs mutations', () => {
       const figures = async () => {
         const res = await graphql<{ _entities: Record<string, unknown>[] }>(sg.url, FIGURES, {
           r: [
-            { __typename: 'LocalAuthority', code: '808', schoolUrns: ['100001', '100002', '100003'] },
+            { __typename: 'LocalAuthority', code: '808' },
             { __typename: 'ColdSpotReport', id: 'la:808:2023:2023', fromYear: 2023, toYear: 2023, candidateUrns: ['100001', '100003'] },
             { __typename: 'School', urn: '100001', regionCode: 'A' },
           ],
@@ -408,7 +409,7 @@ describe('curriculum-hubs mutations', () => {
 
       const all = (await graphql<{ curriculumHubsAuditLog: AuditRow[] }>(sg.url, `{ curriculumHubsAuditLog(first: 500) { id source organisation entityType } }`)).data!.curriculumHubsAuditLog;
       expect(all.length).toBe(await auditCount());
-      expect(all.filter((e) => e.source === 'IMPORT').map((e) => e.entityType).sort()).toEqual(['curriculum-hubs.csv', 'participations.csv', 'programmes.csv']);
+      expect(all.filter((e) => e.source === 'IMPORT').map((e) => e.entityType).sort()).toEqual(['curriculum-hubs.csv', 'participations.csv', 'programmes.csv', 'school-areas.csv']);
       // newest first
       expect(all.map((e) => Number(e.id))).toEqual(all.map((e) => Number(e.id)).sort((a, b) => b - a));
     });

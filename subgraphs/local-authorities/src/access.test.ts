@@ -50,12 +50,12 @@ describe('local-authorities access rules', () => {
     return 'data';
   }
 
-  test('the register is public: regions, LAs, schools, counts, school URNs and the region code', async () => {
+  test('the register is public: regions, LAs, schools, counts and the region code', async () => {
     for (const [, identity] of ROLES) {
       const res = await graphql(
         sg.url,
-        `{ region(code: "A") { name openSchoolCount localAuthorities { code } schoolUrns }
-           localAuthority(code: "808") { name gssCode region { code } openSchoolCount openStateFundedSchoolCount schoolUrns }
+        `{ region(code: "A") { name openSchoolCount localAuthorities { code } }
+           localAuthority(code: "808") { name gssCode region { code } openSchoolCount openStateFundedSchoolCount }
            school(urn: "100001") { urn name regionCode status percentageFsm localAuthority { code } region { code } }
            schools(filter: { laCode: "808" }) { totalCount nodes { urn } pageInfo { hasNextPage } }
            regions { code } }`,
@@ -64,7 +64,7 @@ describe('local-authorities access rules', () => {
       );
       expect(res.errors).toBeUndefined();
       expect(res.data).toMatchObject({
-        region: { name: 'North East', openSchoolCount: 2, localAuthorities: [{ code: '808' }], schoolUrns: ['100001', '100002'] },
+        region: { name: 'North East', openSchoolCount: 2, localAuthorities: [{ code: '808' }] },
         localAuthority: { name: 'Stockton-on-Tees', region: { code: 'A' }, openSchoolCount: 2 },
         school: { urn: '100001', regionCode: 'A', localAuthority: { code: '808' }, region: { code: 'A' } },
         schools: { totalCount: 2, nodes: [{ urn: '100001' }, { urn: '100002' }] },
