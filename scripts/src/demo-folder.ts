@@ -18,7 +18,7 @@ export async function writeDemoFolder(
   packages: readonly SubgraphPackage[] = SUBGRAPH_PACKAGES,
 ): Promise<string> {
   const folder = join(root, `${size}-seed-${seed}`);
-  if (!existsSync(join(folder, 'schools.csv'))) await writeDemoData(generateDemoData({ size, seed }), folder, progress);
+  if (!existsSync(join(folder, 'schools.csv'))) await writeDemoData(generateDemoData({ size, seed }), folder, progress, packages);
   writePackageDemoFiles(folder, seed, packages);
   return folder;
 }

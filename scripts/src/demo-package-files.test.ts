@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -8,7 +8,10 @@ import { parse } from 'csv-parse/sync';
 import researchSchools from '../../subgraphs/research-schools/src/index.ts';
 import { openTestDatabase } from '../../test/support/subgraph-harness.ts';
 import { writeDemoFolder } from './demo-folder.ts';
-import { readDemoSchools } from './demo-package-files.ts';
+import { readDemoSchools, writeSchoolAreasFile } from './demo-package-files.ts';
+import { generateDemoData, writeDemoData } from './demo-data/generate.ts';
+import scitts from '../../subgraphs/scitts/src/index.ts';
+import localAuthorities from '../../subgraphs/local-authorities/src/index.ts';
 
 const FILES = ['research-schools.csv', 'research-programmes.csv', 'research-participations.csv'];
 const rowsOf = (folder: string, file: string) => parse(readFileSync(join(folder, file)), { columns: true, bom: true }) as Record<string, string>[];
@@ -62,9 +65,32 @@ describe('demo data of subgraphs with a demoData hook (research-schools)', () =>
       await importFolder(orm, researchSchools.importSpec, folder);
       const [row] = await orm.em.fork().getConnection().execute('select count(*)::int as n from research_participation');
       expect(row.n).toBe(rowsOf(folder, 'research-participations.csv').length);
+      const [areas] = await orm.em.fork().getConnection().execute('select count(*)::int as n from school_area');
+      expect(areas.n).toBe(rowsOf(folder, 'schools.csv').length);
     } finally {
       await orm.schema.dropDatabase().catch(() => undefined);
       await orm.close();
     }
+  });
+});
+
+/** `school-areas.csv`, the register's public URN → LA lookup, is written for the subgraphs whose import spec loads it. */
+describe('school-areas.csv in demo folders', () => {
+  test('every school of the register with its LA, in a folder written for a subgraph that loads it (research-schools)', async () => {
+    const folder = await writeDemoFolder(mkdtempSync(join(tmpdir(), 'tdg-demo-areas-')), 'small', 5, undefined, [researchSchools]);
+    expect(rowsOf(folder, 'school-areas.csv')).toEqual(rowsOf(folder, 'schools.csv').map((s) => ({ urn: s.urn, la_code: s.la_code })));
+  });
+
+  test('written by writeDemoData when a package loads it, not when none does; added to an older folder that lacks it', () => {
+    const data = generateDemoData({ size: 'small', seed: 2 });
+    const withIt = mkdtempSync(join(tmpdir(), 'tdg-demo-areas-'));
+    expect(writeDemoData(data, withIt, undefined, [localAuthorities, scitts])['school-areas.csv']).toBe(data['schools.csv'].length);
+    expect(rowsOf(withIt, 'school-areas.csv')).toHaveLength(data['schools.csv'].length);
+    const without = mkdtempSync(join(tmpdir(), 'tdg-demo-areas-'));
+    expect(writeDemoData(data, without, undefined, [localAuthorities])['school-areas.csv']).toBeUndefined();
+    expect(existsSync(join(without, 'school-areas.csv'))).toBe(false);
+    expect(writeSchoolAreasFile(without, [localAuthorities])).toBe(false);
+    expect(writeSchoolAreasFile(without, [localAuthorities, scitts])).toBe(true);
+    expect(readFileSync(join(without, 'school-areas.csv'), 'utf8')).toBe(readFileSync(join(withIt, 'school-areas.csv'), 'utf8'));
   });
 });
