@@ -1,11 +1,13 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { encodeIdentity, SIGNATURE_HEADERS, signEncoded } from '@tdg/kit/auth/signing';
 import { GraphQLError } from 'graphql';
-import type { GatewayContext } from './context.ts';
-import { boundedResponse } from './subgraph-calls/bounded-response.ts';
-import { InFlightReads, type SharedAnswer } from './subgraph-calls/in-flight.ts';
 import { accessScope } from './access-scope.ts';
+import type { GatewayContext } from './context.ts';
 import type { SubgraphFetchObserver } from './observability/subgraph-fetch.ts';
+import { boundedResponse } from './subgraph-calls/bounded-response.ts';
+import { FetchBatcher } from './subgraph-calls/fetch-batcher.ts';
+import { InFlightReads, type SharedAnswer } from './subgraph-calls/in-flight.ts';
 import { callWithDeadline, SubgraphTimeoutError } from './subgraph-calls/timeout-retry.ts';
 
 type ProcessOptions = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0];
@@ -32,7 +34,14 @@ export interface SignedDataSourceOptions {
   readonly observe?: SubgraphFetchObserver;
   /** Largest answer read from the subgraph, in bytes (subgraph-calls/bounded-response.ts); unbounded when unset. */
   readonly maxResponseBytes?: number;
+  /**
+   * Reads to this subgraph that one incoming query starts together are sent as one request (subgraph-calls/
+   * fetch-batcher.ts; BATCH_SUBGRAPH_FETCHES, on by default).
+   */
+  readonly batchFetches?: boolean;
 }
+
+type ProcessArgs = GraphQLDataSourceProcessOptions<GatewayContext>;
 
 /**
  * A subgraph data source that forwards the verified identity and signs each request (HMAC over timestamp, nonce,
@@ -53,6 +62,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private writes = 0;
   private readonly shareReads: boolean;
   private readonly observe?: SubgraphFetchObserver;
+  private readonly batcher?: FetchBatcher<ProcessArgs>;
 
   constructor(subgraph: string, url: string, secret: string, options: SignedDataSourceOptions = { shareInFlightReads: true }) {
     // The gateway sets the response cache's policy itself (response-cache/), not from subgraph headers.
@@ -60,6 +70,12 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.subgraph = subgraph;
     this.shareReads = options.shareInFlightReads;
     this.observe = options.observe;
+    if (options.batchFetches ?? true) {
+      this.batcher = new FetchBatcher<ProcessArgs>(
+        (o) => super.process(o),
+        (first, request) => ({ ...first, request: { ...request, http: first.request.http }, document: undefined, pathInIncomingRequest: undefined }) as ProcessArgs,
+      );
+    }
     // Apollo's default fetcher (make-fetch-happen, keep-alive connections), with the signature over the body as sent
     // (made again for a retry: a fresh nonce), under the deadline; the answer is read whole before the deadline.
     const fetcher = this.fetcher;
@@ -90,6 +106,22 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       });
       return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers: [...answer.headers] });
     }) as typeof fetcher;
+  }
+
+  /**
+   * A query's fetches go through the batcher, grouped by the incoming request (its context object); a mutation's, a
+   * health check's or a schema load's are sent as they are.
+   */
+  override process(options: ProcessArgs): Promise<GatewayGraphQLResponse> {
+    if (this.batcher && options.kind === 'incoming operation' && options.incomingRequestContext.operation?.operation === 'query' && options.context) {
+      return this.batcher.enqueue(options.context, options);
+    }
+    return super.process(options);
+  }
+
+  /** Fetches sent merged with others, and the merged requests that carried them. */
+  get batchedFetches(): { fetches: number; requests: number } {
+    return { fetches: this.batcher?.batchedFetches ?? 0, requests: this.batcher?.batches ?? 0 };
   }
 
   /** Reads that were answered by another caller's call so far. */
