@@ -38,6 +38,8 @@ export interface GatewayConfig {
   readonly trustProxy: boolean | string;
   /** Identical reads in flight for callers of the same access scope share one subgraph call (signed-data-source.ts). */
   readonly shareInFlightReads: boolean;
+  /** Fetches to one subgraph that one query starts together are sent as one request (BATCH_SUBGRAPH_FETCHES). */
+  readonly batchSubgraphFetches: boolean;
   /** The response cache (response-cache/): off, and nothing of it started, when `ttlSeconds` is 0. */
   readonly responseCache: ResponseCacheConfig;
   /** The explorer and dashboard pages (pages/). */
@@ -83,6 +85,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     RESPONSE_CACHE_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
     RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).default(64),
     SHARE_IN_FLIGHT_READS: z.enum(['true', 'false']).default('true'),
+    BATCH_SUBGRAPH_FETCHES: z.enum(['true', 'false']).default('true'),
     MAX_SUBGRAPH_RESPONSE_MB: z.coerce.number().positive().max(1024).default(16),
   };
   const [e, auth, rateLimits, subgraphSettings, operationLimits, pages, observability] = readAll(
@@ -114,6 +117,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       maxMb: e.RESPONSE_CACHE_MAX_MB as number,
     },
     shareInFlightReads: e.SHARE_IN_FLIGHT_READS === 'true',
+    batchSubgraphFetches: e.BATCH_SUBGRAPH_FETCHES === 'true',
     pages,
     observability,
   };

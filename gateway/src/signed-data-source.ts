@@ -1,11 +1,14 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { encodeIdentity, SIGNATURE_HEADERS, signEncoded } from '@tdg/kit/auth/signing';
 import { GraphQLError } from 'graphql';
-import type { GatewayContext } from './context.ts';
-import { boundedResponse } from './subgraph-calls/bounded-response.ts';
-import { InFlightReads, type SharedAnswer } from './subgraph-calls/in-flight.ts';
 import { accessScope } from './access-scope.ts';
+import type { GatewayContext } from './context.ts';
 import type { SubgraphFetchObserver } from './observability/subgraph-fetch.ts';
+import { boundedResponse } from './subgraph-calls/bounded-response.ts';
+import { FetchBatcher } from './subgraph-calls/fetch-batcher.ts';
+import { subgraphHttpClient } from './subgraph-calls/http-client.ts';
+import { InFlightReads, type SharedAnswer } from './subgraph-calls/in-flight.ts';
 import { callWithDeadline, SubgraphTimeoutError } from './subgraph-calls/timeout-retry.ts';
 
 type ProcessOptions = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0];
@@ -32,12 +35,19 @@ export interface SignedDataSourceOptions {
   readonly observe?: SubgraphFetchObserver;
   /** Largest answer read from the subgraph, in bytes (subgraph-calls/bounded-response.ts); unbounded when unset. */
   readonly maxResponseBytes?: number;
+  /**
+   * Reads to this subgraph that one incoming query starts together are sent as one request (subgraph-calls/
+   * fetch-batcher.ts; BATCH_SUBGRAPH_FETCHES, on by default).
+   */
+  readonly batchFetches?: boolean;
 }
+
+type ProcessArgs = GraphQLDataSourceProcessOptions<GatewayContext>;
 
 /**
  * A subgraph data source that forwards the verified identity and signs each request (HMAC over timestamp, nonce,
  * identity and body; see subgraphs/kit/src/auth/signing.ts), so a subgraph can tell the request came from this gateway.
- * Requests go through Apollo's default fetcher (make-fetch-happen), which keeps connections to subgraphs alive, each
+ * Requests go through Node's http client (subgraph-calls/http-client.ts), which keeps connections to subgraphs alive, each
  * under the subgraph's timeout (the socket closed when it passes) and a read retried once on a connection error
  * (subgraph-calls/timeout-retry.ts); a subgraph down or too slow fails with SUBGRAPH_UNAVAILABLE or SUBGRAPH_TIMEOUT.
  *
@@ -53,6 +63,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private writes = 0;
   private readonly shareReads: boolean;
   private readonly observe?: SubgraphFetchObserver;
+  private readonly batcher?: FetchBatcher<ProcessArgs>;
+  private readonly client: ReturnType<typeof subgraphHttpClient>;
 
   constructor(subgraph: string, url: string, secret: string, options: SignedDataSourceOptions = { shareInFlightReads: true }) {
     // The gateway sets the response cache's policy itself (response-cache/), not from subgraph headers.
@@ -60,16 +72,24 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.subgraph = subgraph;
     this.shareReads = options.shareInFlightReads;
     this.observe = options.observe;
-    // Apollo's default fetcher (make-fetch-happen, keep-alive connections), with the signature over the body as sent
+    if (options.batchFetches ?? true) {
+      this.batcher = new FetchBatcher<ProcessArgs>(
+        (o) => super.process(o),
+        (first, request) => ({ ...first, request: { ...request, http: first.request.http }, document: undefined, pathInIncomingRequest: undefined }) as ProcessArgs,
+      );
+    }
+    // Node's http over keep-alive connections (subgraph-calls/http-client.ts), with the signature over the body as sent
     // (made again for a retry: a fresh nonce), under the deadline; the answer is read whole before the deadline.
     const fetcher = this.fetcher;
+    const client = subgraphHttpClient();
+    this.client = client;
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxBytes = options.maxResponseBytes;
     const timed = (read: boolean) => async (input: string, headers: Record<string, string>, body: string, method: string) => {
       const answer = await callWithDeadline(
         (signal) => {
           const signature = signEncoded(secret, headers[SIGNATURE_HEADERS.identity] ?? '', body);
-          const response = fetcher(input, { method, headers: { ...headers, ...signature }, body, signal } as Parameters<typeof fetcher>[1]);
+          const response = client.send(input, { method, headers: { ...headers, ...signature }, body, signal });
           // At most MAX_SUBGRAPH_RESPONSE_MB read (subgraph-calls/bounded-response.ts).
           return maxBytes ? response.then((r) => boundedResponse(r, maxBytes, subgraph)) : response;
         },
@@ -90,6 +110,27 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       });
       return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers: [...answer.headers] });
     }) as typeof fetcher;
+  }
+
+  /**
+   * A query's fetches go through the batcher, grouped by the incoming request (its context object); a mutation's, a
+   * health check's or a schema load's are sent as they are.
+   */
+  override process(options: ProcessArgs): Promise<GatewayGraphQLResponse> {
+    if (this.batcher && options.kind === 'incoming operation' && options.incomingRequestContext.operation?.operation === 'query' && options.context) {
+      return this.batcher.enqueue(options.context, options);
+    }
+    return super.process(options);
+  }
+
+  /** Fetches sent merged with others, and the merged requests that carried them. */
+  get batchedFetches(): { fetches: number; requests: number } {
+    return { fetches: this.batcher?.batchedFetches ?? 0, requests: this.batcher?.batches ?? 0 };
+  }
+
+  /** Closes the idle keep-alive connections to the subgraph (when the data source is replaced or the gateway stops). */
+  close(): void {
+    this.client.close();
   }
 
   /** Reads that were answered by another caller's call so far. */

@@ -30,7 +30,7 @@ export function supergraphGateway(config: GatewayConfig, calls: Pick<SignedDataS
     validateSupergraph: true,
     buildService: ({ name, url }) => {
       const [endpoint] = config.subgraphSettings.resolve([{ name, routingUrl: url ?? '' }]);
-      return new SignedDataSource(name, endpoint.url, config.signingSecret, { ...calls, shareInFlightReads: config.shareInFlightReads, timeoutMs: endpoint.timeoutMs, maxResponseBytes: config.maxSubgraphResponseBytes });
+      return new SignedDataSource(name, endpoint.url, config.signingSecret, { ...calls, shareInFlightReads: config.shareInFlightReads, batchFetches: config.batchSubgraphFetches, timeoutMs: endpoint.timeoutMs, maxResponseBytes: config.maxSubgraphResponseBytes });
     },
   });
   // Called by the gateway for the first supergraph and for each one it switches to, before any request sees it.
