@@ -1,7 +1,7 @@
 import type { Identity } from '@tdg/kit/auth/identity';
 import type { FastifyInstance } from 'fastify';
 import { HttpGraphQLError } from '../http-errors.ts';
-import { type TokenVerifier, invalidToken } from './verify-token.ts';
+import { invalidToken, type TokenVerifier } from './verify-token.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

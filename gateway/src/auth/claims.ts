@@ -1,4 +1,4 @@
-import { type Identity, ROLES, type Role, identityProblems, parseOrganisation } from '@tdg/kit/auth/identity';
+import { type Identity, identityProblems, parseOrganisation, ROLES, type Role } from '@tdg/kit/auth/identity';
 import type { JWTPayload } from 'jose';
 
 /**

@@ -1,4 +1,4 @@
-import { type Identity, hasRole } from '@tdg/kit/auth/identity';
+import { hasRole, type Identity } from '@tdg/kit/auth/identity';
 
 /**
  * Limits (operation size and cost, requests per minute) go by tier: anonymous callers, organisation staff, analysts

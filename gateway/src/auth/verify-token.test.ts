@@ -1,12 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { jest } from '@jest/globals';
 import type { Identity } from '@tdg/kit/auth/identity';
-import { SignJWT, base64url, exportJWK, exportSPKI, generateKeyPair } from 'jose';
+import { base64url, exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { PERSONAS, TEST_AUDIENCE, TEST_ISSUER, testAuthEnv, testSigningKey, tokenFor } from '../../../test/support/tokens.ts';
 import type { HttpGraphQLError } from '../http-errors.ts';
 import { loadAuthConfig } from './config.ts';
 import { signToken } from './sign-token.ts';
-import { type TokenVerifier, createTokenVerifier } from './verify-token.ts';
+import { createTokenVerifier, type TokenVerifier } from './verify-token.ts';
 
 /** Bearer tokens: what verifies, and every way a token is refused (401 UNAUTHENTICATED with a reason). */
 let verify: TokenVerifier;
@@ -45,6 +46,20 @@ test.each([
 
 test('an expiry within the clock tolerance still verifies', async () => {
   expect(await verify(await tokenFor(admin, { expiresIn: -5 }))).toEqual(admin);
+});
+
+test('a token verified once is not trusted past its expiry (the verified-token memory keeps exp)', async () => {
+  const token = await tokenFor(admin, { expiresIn: 60 });
+  expect(await verify(token)).toEqual(admin);
+  expect(await verify(token)).toEqual(admin);
+  // Five minutes later (beyond the clock tolerance) the same token is refused, as a fresh verification would.
+  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
+  try {
+    jest.setSystemTime(Date.now() + 300_000);
+    expect((await refusal(token)).message).toMatch(/has expired/);
+  } finally {
+    jest.useRealTimers();
+  }
 });
 
 test('a token signed with another key is refused: its signature does not verify', async () => {

@@ -1,11 +1,16 @@
 import type { Identity } from '@tdg/kit/auth/identity';
-import { type JWTVerifyOptions, createRemoteJWKSet, errors, importSPKI, jwtVerify } from 'jose';
+import { createRemoteJWKSet, errors, importSPKI, type JWTVerifyOptions, jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { HttpGraphQLError } from '../http-errors.ts';
 import { identityFromClaims } from './claims.ts';
 import type { AuthConfig } from './config.ts';
 
 /** Verifies a bearer token and returns its identity; throws an HttpGraphQLError (401 UNAUTHENTICATED) saying why not. */
 export type TokenVerifier = (token: string) => Promise<Identity>;
+
+/** Verified tokens remembered, and for how long at most (a key withdrawn from a JWKS stops a token within this). */
+const VERIFIED_MAX = 10_000;
+const VERIFIED_TTL_MS = 60_000;
 
 /** A refused token: HTTP 401, `extensions.code` UNAUTHENTICATED, and the RFC 6750 challenge. */
 export const invalidToken = (reason: string) =>
@@ -33,7 +38,15 @@ export async function createTokenVerifier(config: AuthConfig): Promise<TokenVeri
     clockTolerance: config.clockToleranceSeconds,
     requiredClaims: ['exp', 'sub'],
   };
+  // A token whose signature and claims verified is not verified again while it stays within its validity (`exp`, `nbf`,
+  // with the clock tolerance) and at most VERIFIED_TTL_MS: a dashboard sends the same token with every request, and a
+  // signature check costs more than the rest of the gateway's own work on a small query. Keyed by the whole token.
+  const verified = new LRUCache<string, { identity: Identity; notBefore: number; expires: number }>({ max: VERIFIED_MAX, ttl: VERIFIED_TTL_MS });
+  const tolerance = config.clockToleranceSeconds;
   return async (token) => {
+    const known = verified.get(token);
+    const now = Date.now() / 1000;
+    if (known && now >= known.notBefore - tolerance && now <= known.expires + tolerance) return known.identity;
     let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
     try {
       // The overloads differ by key kind; each branch above gives jwtVerify a key of the configured algorithm.
@@ -43,6 +56,7 @@ export async function createTokenVerifier(config: AuthConfig): Promise<TokenVeri
     }
     const result = identityFromClaims(payload);
     if (!result.ok) throw invalidToken(result.problems.join('; '));
+    verified.set(token, { identity: result.identity, notBefore: payload.nbf ?? 0, expires: payload.exp ?? 0 });
     return result.identity;
   };
 }
