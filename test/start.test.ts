@@ -114,6 +114,7 @@ describe('npm start', () => {
       TEACHING_SCHOOL_HUBS_PORT: String(await freePort()),
       SCITTS_PORT: String(await freePort()),
       CURRICULUM_HUBS_PORT: String(await freePort()),
+      SCHOOL_AREAS_REFRESH_SECONDS: '1',
     };
   });
 
@@ -171,6 +172,12 @@ describe('npm start', () => {
       expect(imported.status).toBe(0);
       const after = await query(gatewayPort, '{ school(urn: "999991") { name localAuthority { code } } }');
       expect(after.data).toEqual({ school: { name: 'Imported While Running School', localAuthority: { code: '808' } } });
+      // The engagement subgraphs keep their URN → LA lookup in step with the register (SCHOOL_AREAS_URL, set by npm start):
+      // the new school is in their next refresh.
+      const total = ((await query(gatewayPort, '{ schools { totalCount } }')).data as { schools: { totalCount: number } }).schools.totalCount;
+      const refreshed = new RegExp(`\\[scitts\\] school areas: ${total} schools from http://127\\.0\\.0\\.1:${env.LOCAL_AUTHORITIES_PORT}/reference/school-areas\\.csv`);
+      for (let i = 0; i < 200 && !refreshed.test(first.output()); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(first.output()).toMatch(refreshed);
 
     } finally {
       expect(await stop(first)).toBe(INTERRUPTED);

@@ -23,6 +23,7 @@ import { waitForHttp } from './processes.ts';
 import { type SupervisedProcess, superviseNodeProcess } from './supervisor.ts';
 import { subgraphNodeOptions } from '@tdg/kit/node-options';
 import { SUBGRAPH_PACKAGES } from './subgraph-packages.ts';
+import { schoolAreasEnv } from './school-areas-url.ts';
 import { ensurePagesBuilt } from '@tdg/web/build';
 
 let config: ReturnType<typeof loadProjectConfig>;
@@ -76,7 +77,9 @@ try {
     const outcome = await importIntoSubgraphs(empty, database.serverUrl, folder, console.log, progress);
     if (outcome.rejected.length > 0) throw new Error('demo data was rejected');
   }
-  const env = { ...process.env, DATABASE_URL: database.serverUrl };
+  const base = { ...process.env, DATABASE_URL: database.serverUrl };
+  // The engagement subgraphs keep their URN → LA lookup in step with the register local-authorities publishes (started first).
+  const env = { ...base, ...schoolAreasEnv(SUBGRAPH_PACKAGES.map((p) => p.info), base) };
   const subgraphUrls: Record<string, string> = {};
   for (const pkg of SUBGRAPH_PACKAGES) {
     const sub = loadSubgraphConfig(pkg.info, env);

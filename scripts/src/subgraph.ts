@@ -17,6 +17,7 @@ import { openMigrated } from './open-subgraph-db.ts';
 import { startNodeProcess, stopProcesses, waitForHttp } from './processes.ts';
 import { PROJECT_ROOT, loadProjectConfig } from './project-config.ts';
 import { SUBGRAPH_PACKAGES, selectPackages } from './subgraph-packages.ts';
+import { schoolAreasEnv } from './school-areas-url.ts';
 
 const names = process.argv.slice(2);
 if (names.length !== 1) {
@@ -58,7 +59,9 @@ exitHook((done) => void stopAll().then(done));
 
 try {
   await (await openMigrated(pkg, database.serverUrl)).close();
-  const env = { ...process.env, DATABASE_URL: database.serverUrl };
+  const base = { ...process.env, DATABASE_URL: database.serverUrl };
+  // Its URN → LA lookup from the running graph's local-authorities subgraph (when it loads one), as `npm start` does.
+  const env = { ...base, ...schoolAreasEnv(SUBGRAPH_PACKAGES.map((p) => p.info), base) };
   const { port } = loadSubgraphConfig(pkg.info, env);
   const child = startNodeProcess(pkg.info.name, resolve(PROJECT_ROOT, `subgraphs/${pkg.info.name}/src/main.ts`), { ...env, NODE_OPTIONS: subgraphNodeOptions(process.env.NODE_OPTIONS) });
   children.push(child);

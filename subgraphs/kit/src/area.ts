@@ -7,6 +7,7 @@ export {
   SCHOOL_AREA_TABLE_SQL,
   SCHOOL_AREAS_CSV,
   SCHOOL_AREAS_FILE,
+  SCHOOL_AREAS_PATH,
   SchoolArea,
   SchoolAreaSchema,
   applySchoolAreas,

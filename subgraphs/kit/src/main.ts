@@ -1,3 +1,5 @@
+import { loadsSchoolAreas } from './area/school-area.ts';
+import { startSchoolAreasRefresh } from './area/school-areas-refresh.ts';
 import { DATA_VERSION_MARKER } from './audit/data-version.ts';
 import { ConfigError, readAll } from './config.ts';
 import { startTracing } from './observability/tracing.ts';
@@ -67,8 +69,15 @@ export async function runSubgraph(pkg: SubgraphPackage, options: RunOptions = {}
     observability: config.observability,
   });
   console.log(`[${pkg.info.name}] ready at ${server.url}`);
+  // SCHOOL_AREAS_URL: the register's URN → LA lookup fetched now and every SCHOOL_AREAS_REFRESH_SECONDS (If-None-Match),
+  // for a subgraph whose import spec loads it; a failed fetch keeps the table (area/school-areas-refresh.ts).
+  const schoolAreas =
+    config.schoolAreas && loadsSchoolAreas(pkg.importSpec)
+      ? startSchoolAreasRefresh(orm, { ...config.schoolAreas, log: (line) => console.log(`[${pkg.info.name}] ${line}`) })
+      : null;
   // SIGTERM: readiness 503, drain, close, exit (shutdown.ts); the database pool closes last.
   stopGracefullyOnSignals(pkg.info.name, server, shutdown, async () => {
+    schoolAreas?.stop();
     await orm.close();
     await tracing?.shutdown();
   });

@@ -34,6 +34,8 @@ export interface SubgraphModule<Loaders> {
    */
   // biome-ignore lint/suspicious/noExplicitAny: context of the subgraph
   readonly access?: AccessFunctions<any>;
+  /** HTTP routes of its own beside /graphql, not signed (public data only), e.g. the register's published lookup. */
+  readonly routes?: (app: FastifyInstance, orm: MikroORM) => void;
 }
 
 export interface ServeOptions {
@@ -133,6 +135,7 @@ export async function serveSubgraph<L>(module: SubgraphModule<L>, options: Serve
     identities.set(request, result.identity);
   });
   app.get('/data-version', async () => ({ subgraph: module.name, version: await dataVersion(options.orm.em.fork()) }));
+  module.routes?.(app, options.orm);
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     context: observed.context(async (request) => {

@@ -20,6 +20,12 @@ export interface SubgraphConfig {
   readonly bounds: RequestBoundsConfig;
   /** Metrics, logs and traces (observability/config.ts). */
   readonly observability: ObservabilityConfig;
+  /**
+   * Where the register's public URN → LA lookup is published (SCHOOL_AREAS_URL: the local-authorities subgraph's
+   * `/reference/school-areas.csv`) and how often to fetch it again (SCHOOL_AREAS_REFRESH_SECONDS); null when unset.
+   * Used by subgraphs whose import spec loads `school-areas.csv` (area/school-areas-refresh.ts).
+   */
+  readonly schoolAreas: { readonly url: string; readonly refreshSeconds: number } | null;
 }
 
 /** Defaults of a subgraph's bounds: under the gateway's 10 s wait for a subgraph (SUBGRAPH_TIMEOUT_MS). */
@@ -39,6 +45,8 @@ export function loadSubgraphConfig(info: SubgraphInfo, env: NodeJS.ProcessEnv = 
       STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(10).max(3_600_000).default(SUBGRAPH_BOUNDS.statementTimeoutMs),
       REQUEST_TIME_LIMIT_MS: z.coerce.number().int().min(10).max(3_600_000).default(SUBGRAPH_BOUNDS.timeLimitMs),
       MAX_OBJECTS_PER_REQUEST: z.coerce.number().int().min(1).default(SUBGRAPH_BOUNDS.maxObjects),
+      SCHOOL_AREAS_URL: z.union([z.literal('').transform(() => undefined), z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })]).optional(),
+      SCHOOL_AREAS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
     })
     .refine((e) => e.DATABASE_URL || e[`${p}_DATABASE_URL`], {
       message: `set DATABASE_URL (a PostgreSQL server; the subgraph uses its database ${info.databaseName}) or ${p}_DATABASE_URL`,
@@ -58,5 +66,6 @@ export function loadSubgraphConfig(info: SubgraphInfo, env: NodeJS.ProcessEnv = 
     statementTimeoutMs: e.STATEMENT_TIMEOUT_MS as number,
     bounds: { timeLimitMs: e.REQUEST_TIME_LIMIT_MS as number, maxObjects: e.MAX_OBJECTS_PER_REQUEST as number },
     observability,
+    schoolAreas: e.SCHOOL_AREAS_URL ? { url: e.SCHOOL_AREAS_URL as string, refreshSeconds: e.SCHOOL_AREAS_REFRESH_SECONDS as number } : null,
   };
 }

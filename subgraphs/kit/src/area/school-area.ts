@@ -38,6 +38,9 @@ export const SCHOOL_AREA_TABLE_SQL: readonly string[] = [
 /** The file of the lookup in a load folder. */
 export const SCHOOL_AREAS_CSV = 'school-areas.csv';
 
+/** Where the local-authorities subgraph publishes the lookup (public, unsigned): `<its origin>${SCHOOL_AREAS_PATH}`. */
+export const SCHOOL_AREAS_PATH = '/reference/school-areas.csv';
+
 /** An LA code of the kit's reference list (153 DfE codes). */
 const knownLaCode: FieldParser<string> = (cell) => {
   const code = cell.trim();

@@ -16,19 +16,24 @@ export interface ReadResult {
  * key and malformed line is reported; rows with problems are dropped from the result.
  */
 export function readCsvFile(path: string, spec: FileSpec, progress?: FileProgress): ReadResult {
+  return readCsvContent(() => readFileSync(path), spec, progress);
+}
+
+/** The same for CSV text already in hand (e.g. fetched over HTTP): `content` is the file's bytes, or reads them. */
+export function readCsvContent(content: Buffer | string | (() => Buffer), spec: FileSpec, progress?: FileProgress): ReadResult {
   const problems: LoadProblem[] = [];
   const warnings: string[] = [];
   const problem = (line: number, column: string, reason: string) => problems.push({ file: spec.file, line, column, reason });
   let records: { record: string[]; info: { lines: number; empty_lines: number } }[];
   try {
-    const content = readFileSync(path);
+    const bytes = typeof content === 'function' ? content() : content;
     // Rows read (the header row not counted) and the share of the file's bytes, every PROGRESS_EVERY_ROWS records.
     const onRecord = (record: string[], context: { records: number; bytes: number }) => {
       const rows = context.records - 1;
-      if (rows > 0 && rows % PROGRESS_EVERY_ROWS === 0) progress?.update(rows, context.bytes / content.length);
+      if (rows > 0 && rows % PROGRESS_EVERY_ROWS === 0) progress?.update(rows, context.bytes / bytes.length);
       return record;
     };
-    records = parse(content, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, on_record: progress && onRecord }) as never;
+    records = parse(bytes, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, on_record: progress && onRecord }) as never;
     progress?.finish(Math.max(0, records.length - 1));
   } catch (error) {
     const e = error as Error & { lines?: number };
