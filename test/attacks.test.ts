@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { signRequest } from '@tdg/kit/auth/signing';
-import { SignJWT, generateKeyPair } from 'jose';
+import { generateKeyPair, SignJWT } from 'jose';
 import { generateDemoData, writeDemoData } from '../scripts/src/demo-data/generate.ts';
 import type { DemoDataset } from '../scripts/src/demo-data/types.ts';
-import { type TestFederation, startFederation } from './support/federation.ts';
+import { startFederation, type TestFederation } from './support/federation.ts';
 import { TEST_ADMIN, TEST_SIGNING_SECRET } from './support/subgraph-harness.ts';
 import { PERSONAS, TEST_AUDIENCE, TEST_ISSUER, tokenFor } from './support/tokens.ts';
 

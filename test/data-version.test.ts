@@ -1,12 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importFolder } from '@tdg/kit/load/import-folder';
 import { signRequest } from '@tdg/kit/auth/signing';
+import { importFolder } from '@tdg/kit/load/import-folder';
 import pg from 'pg';
 import { scitts } from '../subgraphs/scitts/src/index.ts';
 import { CALLERS, fixtureFolder } from '../subgraphs/scitts/src/testing/fixture.ts';
-import { TEST_ADMIN, TEST_SIGNING_SECRET, type TestSubgraph, graphql, startTestSubgraph } from './support/subgraph-harness.ts';
+import { graphql, startTestSubgraph, TEST_ADMIN, TEST_SIGNING_SECRET, type TestSubgraph } from './support/subgraph-harness.ts';
 
 /**
  * A subgraph's `GET /data-version` (subgraphs/kit/src/audit/data-version.ts), on a real scitts subgraph over HTTP

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GATEWAY_NODE_OPTIONS } from '@tdg/gateway';
 import { SUBGRAPH_NODE_OPTIONS } from '@tdg/kit/node-options';

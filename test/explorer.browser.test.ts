@@ -5,7 +5,7 @@ import { Kind, parse } from 'graphql';
 import { generateDemoData, writeDemoData } from '../scripts/src/demo-data/generate.ts';
 import { DEV_PERSONAS } from '../scripts/src/dev-tokens.ts';
 import { type Browser, launchBrowser } from './support/browser.ts';
-import { type TestFederation, startFederation } from './support/federation.ts';
+import { startFederation, type TestFederation } from './support/federation.ts';
 import { tokenFor } from './support/tokens.ts';
 
 /**

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { generateDemoData, writeDemoData } from '../scripts/src/demo-data/generate.ts';
 import type { DemoDataset } from '../scripts/src/demo-data/types.ts';
-import { type TestFederation, startFederation } from './support/federation.ts';
+import { startFederation, type TestFederation } from './support/federation.ts';
 import { PERSONAS, tokenFor } from './support/tokens.ts';
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { generateDemoData, writeDemoData } from '../scripts/src/demo-data/generate.ts';
 import type { DemoDataset } from '../scripts/src/demo-data/types.ts';
 import { SUBGRAPH_INFOS } from '../scripts/src/subgraph-packages.ts';
-import { type TestFederation, startFederation } from './support/federation.ts';
+import { startFederation, type TestFederation } from './support/federation.ts';
 import { PERSONAS, tokenFor } from './support/tokens.ts';
 
 /** The gateway in front of the four real subgraphs: health, readiness, errors, nulls and pagination. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import codegenConfig, { codegenSubgraphs } from '../codegen/codegen.ts';
-import { SUPERGRAPH_PATH, composeSupergraph } from '../scripts/src/composition.ts';
+import { composeSupergraph, SUPERGRAPH_PATH } from '../scripts/src/composition.ts';
 import { DOCKER_COMPOSE_PATH, renderDockerCompose } from '../scripts/src/docker-compose-file.ts';
 import { SUBGRAPH_INFOS } from '../scripts/src/subgraph-packages.ts';
 

@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { withDatabase } from '@tdg/kit/database-url';
+import { parse, stringify } from 'yaml';
 import { composeSupergraph } from '../scripts/src/composition.ts';
 import { SUPERGRAPH_CONFIG } from '../scripts/src/subgraph-list.ts';
-import { type TestFederation, startFederation } from './support/federation.ts';
+import { startFederation, type TestFederation } from './support/federation.ts';
 import { freePort } from './support/free-port.ts';
 import { TEST_SIGNING_SECRET } from './support/subgraph-harness.ts';
 import { PERSONAS, tokenFor } from './support/tokens.ts';

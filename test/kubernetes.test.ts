@@ -1,9 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { SUPERGRAPH_PATH } from '../scripts/src/composition.ts';
-import { renderKubernetes } from '../scripts/src/kubernetes-manifests.ts';
 import { KUBERNETES_DIR } from '../scripts/src/kubernetes.ts';
+import { renderKubernetes } from '../scripts/src/kubernetes-manifests.ts';
 import { supergraphSubgraphs } from '../scripts/src/supergraph-subgraphs.ts';
 
 /**

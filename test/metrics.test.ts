@@ -8,7 +8,7 @@ import { generateDemoData, writeDemoData } from '../scripts/src/demo-data/genera
 import { SUBGRAPH_PACKAGES } from '../scripts/src/subgraph-packages.ts';
 import { RESPONSE_CACHE_ENV, startFederation, type TestFederation } from './support/federation.ts';
 import { freePort } from './support/free-port.ts';
-import { TEST_SIGNING_SECRET, graphql } from './support/subgraph-harness.ts';
+import { graphql, TEST_SIGNING_SECRET } from './support/subgraph-harness.ts';
 import { PERSONAS, testAuthEnv, tokenFor } from './support/tokens.ts';
 
 /** Prometheus metrics at /metrics on the gateway and on every subgraph, protected by METRICS_TOKEN, bounded labels. */

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,7 +7,7 @@ import { DEV_ISSUER } from '@tdg/gateway';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { writeDemoFolder } from '../scripts/src/demo-folder.ts';
 import { ensureDevJwtKey, writeDevTokens } from '../scripts/src/dev-tokens.ts';
-import { type TestFederation, startFederation } from './support/federation.ts';
+import { startFederation, type TestFederation } from './support/federation.ts';
 
 /**
  * Every example of the READMEs answers with data. The shell blocks that talk to the gateway (`localhost:4000`) are

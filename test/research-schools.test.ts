@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { writeDemoFolder } from '../scripts/src/demo-folder.ts';
-import { type TestFederation, startFederation } from './support/federation.ts';
+import { startFederation, type TestFederation } from './support/federation.ts';
 import { PERSONAS, tokenFor } from './support/tokens.ts';
 
 /**

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import type { Identity } from '@tdg/kit/auth/identity';
 import { generateDemoData, writeDemoData } from '../scripts/src/demo-data/generate.ts';
 import type { DemoDataset } from '../scripts/src/demo-data/types.ts';
-import { type GatewayAnswer, RESPONSE_CACHE_ENV, type TestFederation, startFederation } from './support/federation.ts';
+import { type GatewayAnswer, RESPONSE_CACHE_ENV, startFederation, type TestFederation } from './support/federation.ts';
 import { PERSONAS, tokenFor } from './support/tokens.ts';
 
 /**

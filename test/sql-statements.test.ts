@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemoData, writeDemoData } from '../scripts/src/demo-data/generate.ts';
-import { type TestFederation, startFederation } from './support/federation.ts';
+import { startFederation, type TestFederation } from './support/federation.ts';
 import { PERSONAS, tokenFor } from './support/tokens.ts';
 
 /**

@@ -1,15 +1,15 @@
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { composeSupergraph } from '../scripts/src/composition.ts';
 import { generateDemoData, writeDemoData } from '../scripts/src/demo-data/generate.ts';
-import { SUPERGRAPH_CONFIG, readSubgraphList } from '../scripts/src/subgraph-list.ts';
-import { SUBGRAPH_PACKAGES, loadSubgraphPackages } from '../scripts/src/subgraph-packages.ts';
-import { type TestFederation, startFederation } from './support/federation.ts';
+import { readSubgraphList, SUPERGRAPH_CONFIG } from '../scripts/src/subgraph-list.ts';
+import { loadSubgraphPackages, SUBGRAPH_PACKAGES } from '../scripts/src/subgraph-packages.ts';
+import { startFederation, type TestFederation } from './support/federation.ts';
 import { TEST_SIGNING_SECRET } from './support/subgraph-harness.ts';
 import { PERSONAS, tokenFor } from './support/tokens.ts';
-import { type VisitsSubgraph, startVisitsSubgraph } from './support/visits-subgraph.ts';
+import { startVisitsSubgraph, type VisitsSubgraph } from './support/visits-subgraph.ts';
 
 /**
  * schema/supergraph.yaml is the one list of the graph's subgraphs: what is on it is composed, started and served; what

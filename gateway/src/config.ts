@@ -40,6 +40,11 @@ export interface GatewayConfig {
   readonly shareInFlightReads: boolean;
   /** Fetches to one subgraph that one query starts together are sent as one request (BATCH_SUBGRAPH_FETCHES). */
   readonly batchSubgraphFetches: boolean;
+  /**
+   * The entity cache (subgraph-calls/fetch-cache.ts): each subgraph's answers to fetches kept per access scope until
+   * that subgraph's data version changes (polled every RESPONSE_CACHE_POLL_MS); off when `ttlSeconds` is 0.
+   */
+  readonly entityCache: { readonly ttlSeconds: number; readonly maxMb: number };
   /** The response cache (response-cache/): off, and nothing of it started, when `ttlSeconds` is 0. */
   readonly responseCache: ResponseCacheConfig;
   /** The explorer and dashboard pages (pages/). */
@@ -84,6 +89,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(0),
     RESPONSE_CACHE_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
     RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).default(64),
+    ENTITY_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(0),
+    ENTITY_CACHE_MAX_MB: z.coerce.number().int().min(1).default(64),
     SHARE_IN_FLIGHT_READS: z.enum(['true', 'false']).default('true'),
     BATCH_SUBGRAPH_FETCHES: z.enum(['true', 'false']).default('true'),
     MAX_SUBGRAPH_RESPONSE_MB: z.coerce.number().positive().max(1024).default(16),
@@ -116,6 +123,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       pollMs: e.RESPONSE_CACHE_POLL_MS as number,
       maxMb: e.RESPONSE_CACHE_MAX_MB as number,
     },
+    entityCache: { ttlSeconds: e.ENTITY_CACHE_TTL_SECONDS as number, maxMb: e.ENTITY_CACHE_MAX_MB as number },
     shareInFlightReads: e.SHARE_IN_FLIGHT_READS === 'true',
     batchSubgraphFetches: e.BATCH_SUBGRAPH_FETCHES === 'true',
     pages,

@@ -1,4 +1,4 @@
-export { claimsOf, identityFromClaims, type IdentityClaims } from './auth/claims.ts';
+export { claimsOf, type IdentityClaims, identityFromClaims } from './auth/claims.ts';
 export { type AuthConfig, DEFAULT_AUDIENCE, DEV_ISSUER, JWT_KEY_VARIABLES, type JwtAlgorithm, loadAuthConfig } from './auth/config.ts';
 export { type SigningOptions, signToken } from './auth/sign-token.ts';
 export { TIERS, type Tier, tierOf } from './auth/tier.ts';

@@ -2,7 +2,7 @@ import { freePort } from '../../test/support/free-port.ts';
 import { LEAK, type StubSubgraphs, startStubSubgraphs } from '../../test/support/stub-subgraphs.ts';
 import { TEST_SIGNING_SECRET } from '../../test/support/subgraph-harness.ts';
 import { PERSONAS, testAuthEnv, tokenFor } from '../../test/support/tokens.ts';
-import { type RunningGateway, loadGatewayConfig, startGateway } from './index.ts';
+import { loadGatewayConfig, type RunningGateway, startGateway } from './index.ts';
 
 /**
  * The gateway over real HTTP in front of stand-in subgraphs (which check its signature and record the identity it

@@ -6,20 +6,21 @@ import { registerAuthentication } from './auth/authenticate.ts';
 import { createTokenVerifier } from './auth/verify-token.ts';
 import type { GatewayConfig } from './config.ts';
 import { contextFromRequest, type GatewayContext } from './context.ts';
+import { costDirectivesOf } from './demand/cost-directives.ts';
 import { registerExport } from './export/index.ts';
 import { installErrorHandler } from './http-errors.ts';
 import { observeGateway } from './observability/index.ts';
 import { explorerLandingPage, pagesPlugin } from './pages/index.ts';
+import { demandControlPlugin } from './plugins/demand-control.ts';
 import { fieldSuggestionsPlugin } from './plugins/field-suggestions.ts';
 import { introspectionPlugin } from './plugins/introspection.ts';
-import { demandControlPlugin } from './plugins/demand-control.ts';
-import { responseBoundsPlugin } from './plugins/response-bounds.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits.ts';
+import { responseBoundsPlugin } from './plugins/response-bounds.ts';
 import { formatGatewayError } from './plugins/subgraph-errors.ts';
 import { registerRateLimit } from './rate-limit.ts';
 import { readinessReport } from './readiness.ts';
+import { FetchCache } from './subgraph-calls/fetch-cache.ts';
 import { type CurrentSupergraph, supergraphGateway } from './supergraph/index.ts';
-import { costDirectivesOf } from './demand/cost-directives.ts';
 
 export interface RunningGateway {
   readonly url: string;
@@ -50,13 +51,21 @@ export async function startGateway(config: GatewayConfig, logDestination?: { wri
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.trustProxy, return503OnClosing: false });
   const observed = await observeGateway(app, config.observability, config.responseCache.ttlSeconds > 0, logDestination);
   // Apollo Gateway over the supergraph file, followed while it runs (supergraph/: hot reload, any Federation 2 supergraph).
-  const { gateway, supergraph, file } = supergraphGateway(config, { observe: observed.subgraphFetch });
+  // The entity cache (ENTITY_CACHE_TTL_SECONDS): subgraph answers kept until that subgraph's data version changes.
+  const fetchCache = config.entityCache.ttlSeconds > 0 ? new FetchCache({
+          ttlMs: config.entityCache.ttlSeconds * 1000,
+          maxBytes: config.entityCache.maxMb * 1024 * 1024,
+          observe: (subgraph, result) => observed.metrics.entityCache.inc({ subgraph, result }),
+        }) : undefined;
+  const { gateway, supergraph, file } = supergraphGateway(config, { observe: observed.subgraphFetch, fetchCache });
   installErrorHandler(app, config.production);
-  // Null unless RESPONSE_CACHE_TTL_SECONDS is set: then nothing of the cache is loaded or started.
+  // The subgraphs' data versions, polled only when a cache is on (nothing of either is loaded or started otherwise).
+  const caching = config.responseCache.ttlSeconds > 0 || fetchCache !== undefined;
+  const versions = caching ? await (await import('./response-cache/data-versions.ts')).followDataVersions(supergraph, config.signingSecret, config.responseCache.pollMs) : null;
+  if (versions) fetchCache?.useVersions(versions.versions);
+  // Null unless RESPONSE_CACHE_TTL_SECONDS is set.
   const responseCache =
-    config.responseCache.ttlSeconds > 0
-      ? await (await import('./response-cache/index.ts')).startResponseCache(config.responseCache, supergraph, config.signingSecret)
-      : null;
+    versions && config.responseCache.ttlSeconds > 0 ? (await import('./response-cache/index.ts')).startResponseCache(config.responseCache, versions) : null;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // Served to signed-in callers always, to anonymous ones outside production only (plugins/introspection.ts).
@@ -80,7 +89,7 @@ export async function startGateway(config: GatewayConfig, logDestination?: { wri
   });
   await apollo.start();
   // The gateway has loaded its supergraph: the response cache knows its subgraphs' versions before the first request.
-  await responseCache?.ready();
+  await versions?.ready();
   const drain = registerDrain(app);
   registerAuthentication(app, verify, '/graphql');
   await registerRateLimit(app, config.rateLimits);
@@ -101,7 +110,7 @@ export async function startGateway(config: GatewayConfig, logDestination?: { wri
     close: async () => {
       // Drains and closes the HTTP server (fastifyApolloDrainPlugin), then stops the gateway (the supergraph file's watch).
       await apollo.stop();
-      responseCache?.close();
+      versions?.close();
     },
   };
 }

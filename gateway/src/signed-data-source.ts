@@ -7,6 +7,7 @@ import type { GatewayContext } from './context.ts';
 import type { SubgraphFetchObserver } from './observability/subgraph-fetch.ts';
 import { boundedResponse } from './subgraph-calls/bounded-response.ts';
 import { FetchBatcher } from './subgraph-calls/fetch-batcher.ts';
+import type { FetchCache } from './subgraph-calls/fetch-cache.ts';
 import { subgraphHttpClient } from './subgraph-calls/http-client.ts';
 import { InFlightReads, type SharedAnswer } from './subgraph-calls/in-flight.ts';
 import { callWithDeadline, SubgraphTimeoutError } from './subgraph-calls/timeout-retry.ts';
@@ -40,6 +41,8 @@ export interface SignedDataSourceOptions {
    * fetch-batcher.ts; BATCH_SUBGRAPH_FETCHES, on by default).
    */
   readonly batchFetches?: boolean;
+  /** The entity cache, when on (subgraph-calls/fetch-cache.ts; ENTITY_CACHE_TTL_SECONDS). */
+  readonly fetchCache?: FetchCache;
 }
 
 type ProcessArgs = GraphQLDataSourceProcessOptions<GatewayContext>;
@@ -70,7 +73,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // The gateway sets the response cache's policy itself (response-cache/), not from subgraph headers.
     super({ url, honorSubgraphCacheControlHeader: false });
     this.subgraph = subgraph;
-    this.shareReads = options.shareInFlightReads;
+    this.shareReads = options.shareInFlightReads || options.fetchCache !== undefined;
+    const cache = options.fetchCache;
     this.observe = options.observe;
     if (options.batchFetches ?? true) {
       this.batcher = new FetchBatcher<ProcessArgs>(
@@ -104,10 +108,15 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       const body = init.body ?? '';
       const method = init.method ?? 'POST';
       if (scope === undefined) return send(input, headers, body, method);
-      const answer = await this.reads.run(`${this.writes}\n${scope}\n${body}`, async (): Promise<SharedAnswer> => {
+      const readKey = `${this.writes}\n${scope}\n${body}`;
+      const cacheKey = cache?.keyOf(subgraph, readKey);
+      const cached = cacheKey ? cache?.get(subgraph, cacheKey) : undefined;
+      const call = async (): Promise<SharedAnswer> => {
         const response = await send(input, headers, body, method);
         return { status: response.status, statusText: response.statusText, headers: [['content-type', response.headers.get('content-type') ?? 'application/json']], body: await response.text() };
-      });
+      };
+      const answer = cached ?? (await (options.shareInFlightReads ? this.reads.run(readKey, call) : call()));
+      if (cacheKey && !cached) cache?.set(cacheKey, answer);
       return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers: [...answer.headers] });
     }) as typeof fetcher;
   }

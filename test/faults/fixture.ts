@@ -29,4 +29,5 @@ export const adminToken = () => tokenFor(PERSONAS.admin);
 interface OverviewData {
   region: { openSchoolCount: number; ittEngagement: unknown; inductionEngagement: unknown; npqEngagement: unknown; hubEngagement: unknown } | null;
 }
+
 export type { OverviewData };

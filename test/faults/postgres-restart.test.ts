@@ -1,13 +1,13 @@
-import { jest } from '@jest/globals';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jest } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import pg from 'pg';
 import { PROJECT_ROOT } from '../../scripts/src/project-config.ts';
-import { type ProcessFederation, startProcessFederation } from '../support/process-federation.ts';
 import { embeddedServer, machinePostgresBin, machineServer, type RestartableServer, runScript } from '../support/postgres-servers.ts';
+import { type ProcessFederation, startProcessFederation } from '../support/process-federation.ts';
 import { adminToken, demoFolder, overviewRequests } from './fixture.ts';
 import { type GraphqlRequest, type RequestRecord, send, startLoad, waitUntil } from './load.ts';
 import { figures, report } from './report.ts';

@@ -1,8 +1,8 @@
-import { type RunningGateway, loadGatewayConfig, startGateway } from '@tdg/gateway';
+import { loadGatewayConfig, type RunningGateway, startGateway } from '@tdg/gateway';
 import type { SubgraphPackage } from '@tdg/kit/subgraph-package';
 import { SUBGRAPH_PACKAGES } from '../../scripts/src/subgraph-packages.ts';
 import { freePort } from './free-port.ts';
-import { TEST_SIGNING_SECRET, type TestSubgraph, type graphql, startTestSubgraph } from './subgraph-harness.ts';
+import { type graphql, startTestSubgraph, TEST_SIGNING_SECRET, type TestSubgraph } from './subgraph-harness.ts';
 import { testAuthEnv } from './tokens.ts';
 
 export interface TestFederation {

@@ -11,6 +11,7 @@ import { freePort } from './free-port.ts';
 
 /** A subgraph's name (those of schema/supergraph.yaml). */
 type SubgraphName = string;
+
 import { TEST_SIGNING_SECRET } from './subgraph-harness.ts';
 import { testAuthEnv } from './tokens.ts';
 

@@ -1,4 +1,4 @@
-import { type Server, createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Identity } from '@tdg/kit/auth/identity';
 import { SignatureVerifier } from '@tdg/kit/auth/signing';

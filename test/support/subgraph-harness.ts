@@ -1,12 +1,13 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { DATA_VERSION_MARKER } from '@tdg/kit/audit/data-version';
+import type { Identity } from '@tdg/kit/auth/identity';
+import { signRequest } from '@tdg/kit/auth/signing';
 import { withDatabase } from '@tdg/kit/database-url';
 import { importFolder } from '@tdg/kit/load/import-folder';
 import { migrate, openOrm } from '@tdg/kit/orm';
+import type { RequestBoundsConfig } from '@tdg/kit/request-bounds';
 import { type RunningSubgraph, serveSubgraph } from '@tdg/kit/server';
 import type { SubgraphPackage } from '@tdg/kit/subgraph-package';
-import type { Identity } from '@tdg/kit/auth/identity';
-import { signRequest } from '@tdg/kit/auth/signing';
-import type { RequestBoundsConfig } from '@tdg/kit/request-bounds';
 import { freePort } from './free-port.ts';
 
 /** The secret the test gateway and test subgraphs share. */
@@ -43,7 +44,8 @@ export async function startTestSubgraph(pkg: SubgraphPackage, folder?: string, o
   let count = 0;
   let counting = false;
   const orm = await openTestDatabase(pkg, (sql) => {
-    if (counting && !sql.startsWith('[migrator]')) count += 1;
+    // The gateway's polls of the data version (when a cache is on) are not statements of the requests counted.
+    if (counting && !sql.startsWith('[migrator]') && !sql.includes(DATA_VERSION_MARKER)) count += 1;
   });
   if (folder) await importFolder(orm, pkg.importSpec, folder);
   const server = await serveSubgraph(pkg.module, { orm, port: await freePort(), signingSecret: TEST_SIGNING_SECRET, bounds: options.bounds });

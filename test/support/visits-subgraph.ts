@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type EntityManager, defineEntity, p } from '@mikro-orm/postgresql';
+import { defineEntity, type EntityManager, p } from '@mikro-orm/postgresql';
 import { AuditEntrySchema } from '@tdg/kit/audit/audit-entry.entity';
 import { withDatabase } from '@tdg/kit/database-url';
 import { groupedLoader } from '@tdg/kit/loaders';

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { type GraphQLSchema, getNullableType, isListType, isObjectType, parse, validate } from 'graphql';
+import { CYCLES } from '../../../test/support/cycles.ts';
 import { OPERATION_LIMITS } from '../limits.ts';
 import { readCostDirectives } from './cost-directives.ts';
-import { CYCLES } from '../../../test/support/cycles.ts';
 import { estimateCost } from './estimate-cost.ts';
 
 /** The demand-control annotations of the committed supergraph, against the API schema the gateway serves. */

@@ -1,10 +1,10 @@
 import negotiate from '@fastify/accept-negotiator';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { type DocumentNode, type GraphQLFormattedError, parse } from 'graphql';
-import { HttpGraphQLError, graphqlErrorBody } from '../http-errors.ts';
+import { graphqlErrorBody, HttpGraphQLError } from '../http-errors.ts';
 import { statusOfErrors } from './error-status.ts';
 import { ExportError, rowSource } from './rows.ts';
-import { type SelectionTree, operationOf, selectionTree } from './selection-tree.ts';
+import { operationOf, type SelectionTree, selectionTree } from './selection-tree.ts';
 import { csvStream, ndjsonStream } from './streams.ts';
 
 const MEDIA_TYPES = {

@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { ExportError, columnsOf, rowSource, rowsOf } from './rows.ts';
+import { columnsOf, ExportError, rowSource, rowsOf } from './rows.ts';
 import { operationOf, selectionTree } from './selection-tree.ts';
 
 const treeOf = (query: string, name?: string) => {

@@ -1,4 +1,4 @@
-import { type SelectionTree, leafPaths } from './selection-tree.ts';
+import { leafPaths, type SelectionTree } from './selection-tree.ts';
 
 /** A result that cannot be exported as asked (no such path, several lists and no path…): answered 400. */
 export class ExportError extends Error {

@@ -1,6 +1,6 @@
-import { Readable, pipeline } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { type RowSource, columnsOf, rowsOf } from './rows.ts';
+import { columnsOf, type RowSource, rowsOf } from './rows.ts';
 
 /**
  * The rows as CSV (RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted, quotes doubled), UTF-8,

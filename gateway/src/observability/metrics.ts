@@ -4,7 +4,7 @@ import { Counter, Gauge, Histogram } from 'prom-client';
 /**
  * The gateway's metrics: those of every GraphQL server (kit's GraphqlMetrics: requests by operation, outcome and code,
  * latency, in flight, process) and its own — each subgraph fetch's time, failures (timeout, unreachable, HTTP status
- * class) and fetches in flight, GraphQL errors attributed to a subgraph, and response-cache hits and misses.
+ * class) and fetches in flight, GraphQL errors attributed to a subgraph, and response-cache and entity-cache hits and misses.
  */
 export class GatewayMetrics extends GraphqlMetrics {
   /** Time from sending a subgraph request to its response headers, by subgraph and outcome (ok, error, timeout). */
@@ -13,6 +13,7 @@ export class GatewayMetrics extends GraphqlMetrics {
   readonly fetchesInFlight: Gauge<'subgraph'>;
   readonly subgraphErrors: Counter<'subgraph' | 'code'>;
   readonly responseCache: Counter<'result'>;
+  readonly entityCache: Counter<'subgraph' | 'result'>;
 
   constructor() {
     super('gateway');
@@ -41,6 +42,12 @@ export class GatewayMetrics extends GraphqlMetrics {
       name: 'tdg_response_cache_requests_total',
       help: 'Queries looked up in the response cache (only while it is on), by result (hit, miss)',
       labelNames: ['result'],
+      registers,
+    });
+    this.entityCache = new Counter({
+      name: 'tdg_entity_cache_lookups_total',
+      help: 'Subgraph fetches looked up in the entity cache (only while it is on), by subgraph and result (hit, miss)',
+      labelNames: ['subgraph', 'result'],
       registers,
     });
   }

@@ -8,7 +8,7 @@ import { freePort } from '../../../test/support/free-port.ts';
 import { type StubSubgraphs, startStubSubgraphs } from '../../../test/support/stub-subgraphs.ts';
 import { TEST_SIGNING_SECRET } from '../../../test/support/subgraph-harness.ts';
 import { testAuthEnv } from '../../../test/support/tokens.ts';
-import { type RunningGateway, loadGatewayConfig, startGateway } from '../index.ts';
+import { loadGatewayConfig, type RunningGateway, startGateway } from '../index.ts';
 import { loadPagesConfig } from './config.ts';
 
 /**

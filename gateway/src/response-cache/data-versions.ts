@@ -1,4 +1,5 @@
 import { signRequest } from '@tdg/kit/auth/signing';
+import type { CurrentSupergraph } from '../supergraph/current.ts';
 
 /** Asks one subgraph for the version of its data; throws when it cannot tell. */
 export type FetchVersion = (subgraph: string, graphqlUrl: string) => Promise<string>;
@@ -73,6 +74,12 @@ export class DataVersions {
     return this.refresh();
   }
 
+  /** One subgraph's version, or null while it is unknown (the entity cache: subgraph-calls/fetch-cache.ts). */
+  of(subgraph: string): string | null {
+    const version = this.versions.get(subgraph);
+    return typeof version === 'string' ? `${this.generation}:${version}` : null;
+  }
+
   /** Every subgraph's version, as one string (`name=version …`); null while any is unknown. */
   current(): string | null {
     return this.vector;
@@ -118,4 +125,37 @@ export class DataVersions {
     }, this.options.pollMs);
     this.timer.unref();
   }
+}
+
+export interface FollowedDataVersions {
+  readonly versions: DataVersions;
+  /** Resolves once every subgraph of the supergraph served now has been asked for its version (after the gateway loaded). */
+  ready(): Promise<void>;
+  /** Stops polling and following. */
+  close(): void;
+}
+
+/**
+ * The data versions of every subgraph of the supergraph served, polled every `pollMs`, following the gateway when it
+ * serves another supergraph: what the response cache and the entity cache key their entries with (server.ts starts it
+ * only when either is on).
+ */
+export async function followDataVersions(supergraph: CurrentSupergraph, secret: string, pollMs: number): Promise<FollowedDataVersions> {
+  const versions = new DataVersions({ subgraphUrls: {}, secret, pollMs });
+  let asked = Promise.resolve();
+  const follow = () => {
+    const served = supergraph.current;
+    if (served) asked = versions.setSubgraphs(Object.fromEntries(served.subgraphs.map((s) => [s.name, s.url])), served.hash);
+  };
+  follow();
+  const unsubscribe = supergraph.onChange(follow);
+  await versions.start();
+  return {
+    versions,
+    ready: () => asked,
+    close: () => {
+      unsubscribe();
+      versions.close();
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import type { GatewayContext } from '../context.ts';
 import { accessScope } from '../access-scope.ts';
+import type { GatewayContext } from '../context.ts';
 import type { DataVersions } from './data-versions.ts';
 
 /**

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { SupergraphSdlHook } from '@apollo/gateway';
 import { sha256 } from './current.ts';
 import { followFile } from './file-watch.ts';
-import { checkSupergraph } from './supergraph-check.ts';
 import type { SubgraphSettings } from './subgraph-settings.ts';
+import { checkSupergraph } from './supergraph-check.ts';
 
 /** A supergraph the gateway would not serve, and why. */
 export interface RefusedSupergraph {

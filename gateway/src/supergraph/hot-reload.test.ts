@@ -1,7 +1,7 @@
-import { jest } from '@jest/globals';
 import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jest } from '@jest/globals';
 import { startDelayingProxy } from '../../../test/support/delaying-proxy.ts';
 import { freePort } from '../../../test/support/free-port.ts';
 import { TEST_SIGNING_SECRET } from '../../../test/support/subgraph-harness.ts';

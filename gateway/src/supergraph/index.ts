@@ -21,7 +21,7 @@ export interface SupergraphGateway {
  * Federation 2 supergraph, each of its subgraphs called at its `<NAME>_URL` or the supergraph's routing URL
  * (subgraph-settings.ts) through a SignedDataSource (`calls`: what observes each call).
  */
-export function supergraphGateway(config: GatewayConfig, calls: Pick<SignedDataSourceOptions, 'observe'> = {}): SupergraphGateway {
+export function supergraphGateway(config: GatewayConfig, calls: Pick<SignedDataSourceOptions, 'observe' | 'fetchCache'> = {}): SupergraphGateway {
   const supergraph = new CurrentSupergraph();
   const file = new FileSupergraph({ path: config.supergraphPath, settings: config.subgraphSettings, debounceMs: config.supergraphWatch.debounceMs, pollMs: config.supergraphWatch.pollMs });
   const gateway = new ApolloGateway({

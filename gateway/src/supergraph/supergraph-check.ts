@@ -1,7 +1,7 @@
 import { Supergraph } from '@apollo/federation-internals';
 import { QueryPlanner } from '@apollo/query-planner';
-import type { SubgraphEndpoint, SubgraphSettings } from './subgraph-settings.ts';
 import { subgraphsOfSupergraph } from './subgraph-list.ts';
+import type { SubgraphEndpoint, SubgraphSettings } from './subgraph-settings.ts';
 
 /**
  * Apollo's own checks of a supergraph, as Apollo Gateway makes them when it loads one — parse, build and validate
