@@ -4,6 +4,8 @@
  * .data/bench-postgres. A database carries a comment naming the dataset it holds; a load is skipped when all four
  * already hold the same size and seed.
  */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '@tdg/kit/embedded-postgres';
 import pg from 'pg';
@@ -11,7 +13,7 @@ import { writeDemoFolder } from '../../scripts/src/demo-folder.ts';
 import { importIntoSubgraphs } from '../../scripts/src/import-command.ts';
 import { openMigrated } from '../../scripts/src/open-subgraph-db.ts';
 import { SUBGRAPH_PACKAGES } from '../../scripts/src/subgraph-packages.ts';
-import { type DatasetSize, PATHS, benchPorts } from './config.ts';
+import { type DatasetSize, PATHS, ROOT, benchPorts } from './config.ts';
 import type { ImportTiming } from './report.ts';
 import { readLocalSubgraphs } from '../../scripts/src/subgraph-list.ts';
 
@@ -43,7 +45,20 @@ const withDatabase = (serverUrl: string, database: string) => {
   return url.toString();
 };
 
-const marker = (size: DatasetSize, seed: number) => `tdg-bench dataset ${size} seed ${seed}`;
+/**
+ * What a loaded dataset depends on besides its size and seed: every subgraph's migrations (names) and the demo-data
+ * generator's sources (contents). A change to either (a new table such as school_area, a new generated file) makes
+ * the next run load the data again instead of measuring databases that lack it.
+ */
+function datasetFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const pkg of SUBGRAPH_PACKAGES) hash.update(`${pkg.info.name}:${readdirSync(pkg.migrationsPath).sort().join(',')}\n`);
+  const generator = join(ROOT, 'scripts/src/demo-data');
+  for (const file of readdirSync(generator).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) hash.update(readFileSync(join(generator, file)));
+  return hash.digest('hex').slice(0, 12);
+}
+
+const marker = (size: DatasetSize, seed: number) => `tdg-bench dataset ${size} seed ${seed} data ${datasetFingerprint()}`;
 
 /** Opens (and, when needed, loads) the benchmark databases for a dataset. */
 export async function prepareDatabases(size: DatasetSize, seed: number, log: (line: string) => void, reload = false): Promise<BenchDatabases> {
