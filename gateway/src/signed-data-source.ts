@@ -89,35 +89,35 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     this.client = client;
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxBytes = options.maxResponseBytes;
-    const timed = (read: boolean) => async (input: string, headers: Record<string, string>, body: string, method: string) => {
-      const answer = await callWithDeadline(
-        (signal) => {
-          const signature = signEncoded(secret, headers[SIGNATURE_HEADERS.identity] ?? '', body);
-          const response = client.send(input, { method, headers: { ...headers, ...signature }, body, signal });
-          // At most MAX_SUBGRAPH_RESPONSE_MB read (subgraph-calls/bounded-response.ts).
-          return maxBytes ? response.then((r) => boundedResponse(r, maxBytes, subgraph)) : response;
-        },
-        { subgraph, timeoutMs, read },
-      );
-      return new Response(NULL_BODY_STATUSES.has(answer.status) ? null : answer.body, { status: answer.status, statusText: answer.statusText, headers: [...answer.headers] });
-    };
+    // Each call gives the answer read whole (a BufferedAnswer, shared as it is between callers and kept by the cache);
+    // Apollo's data source gets it as a Response, made once.
+    const timed =
+      (read: boolean) =>
+      (input: string, headers: Record<string, string>, body: string, method: string): Promise<SharedAnswer> =>
+        callWithDeadline(
+          (signal) => {
+            const signature = signEncoded(secret, headers[SIGNATURE_HEADERS.identity] ?? '', body);
+            const response = client.send(input, { method, headers: { ...headers, ...signature }, body, signal });
+            // At most MAX_SUBGRAPH_RESPONSE_MB read (subgraph-calls/bounded-response.ts).
+            return maxBytes ? response.then((r) => boundedResponse(r, maxBytes, subgraph)) : response;
+          },
+          { subgraph, timeoutMs, read },
+        );
     const sends = { read: options.observe?.wrap(subgraph, timed(true)) ?? timed(true), write: options.observe?.wrap(subgraph, timed(false)) ?? timed(false) };
+    const asResponse = (answer: SharedAnswer) =>
+      new Response(NULL_BODY_STATUSES.has(answer.status) ? null : answer.body, { status: answer.status, statusText: answer.statusText, headers: [...answer.headers] });
     this.fetcher = (async (input: string, init: { body?: string; headers?: Record<string, string>; method?: string }) => {
       const { [READ_SCOPE_HEADER]: scope, [READ_HEADER]: read, ...headers } = init.headers ?? {};
       const send = read === undefined ? sends.write : sends.read;
       const body = init.body ?? '';
       const method = init.method ?? 'POST';
-      if (scope === undefined) return send(input, headers, body, method);
+      if (scope === undefined) return asResponse(await send(input, headers, body, method));
       const readKey = `${this.writes}\n${scope}\n${body}`;
       const cacheKey = cache?.keyOf(subgraph, readKey);
       const cached = cacheKey ? cache?.get(subgraph, cacheKey) : undefined;
-      const call = async (): Promise<SharedAnswer> => {
-        const response = await send(input, headers, body, method);
-        return { status: response.status, statusText: response.statusText, headers: [['content-type', response.headers.get('content-type') ?? 'application/json']], body: await response.text() };
-      };
-      const answer = cached ?? (await (options.shareInFlightReads ? this.reads.run(readKey, call) : call()));
+      const answer = cached ?? (await (options.shareInFlightReads ? this.reads.run(readKey, () => send(input, headers, body, method)) : send(input, headers, body, method)));
       if (cacheKey && !cached) cache?.set(cacheKey, answer);
-      return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers: [...answer.headers] });
+      return asResponse(answer);
     }) as typeof fetcher;
   }
 
