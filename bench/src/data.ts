@@ -12,10 +12,10 @@ import pg from 'pg';
 import { writeDemoFolder } from '../../scripts/src/demo-folder.ts';
 import { importIntoSubgraphs } from '../../scripts/src/import-command.ts';
 import { openMigrated } from '../../scripts/src/open-subgraph-db.ts';
-import { SUBGRAPH_PACKAGES } from '../../scripts/src/subgraph-packages.ts';
-import { type DatasetSize, PATHS, ROOT, benchPorts } from './config.ts';
-import type { ImportTiming } from './report.ts';
 import { readLocalSubgraphs } from '../../scripts/src/subgraph-list.ts';
+import { SUBGRAPH_PACKAGES } from '../../scripts/src/subgraph-packages.ts';
+import { benchPorts, type DatasetSize, PATHS, ROOT } from './config.ts';
+import type { ImportTiming } from './report.ts';
 
 /** The subgraphs of schema/supergraph.yaml that run from this repository. */
 const SUBGRAPHS = readLocalSubgraphs();

@@ -4,7 +4,7 @@
  * subgraphs require (see targets/signing.ts). Claims as gateway/src/auth/claims.ts reads them: sub, roles, org, region.
  */
 import type { Identity } from '@tdg/kit/auth/identity';
-import { SignJWT, decodeJwt, exportSPKI, generateKeyPair } from 'jose';
+import { decodeJwt, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 
 export const BENCH_ISSUER = 'tdg-bench';
 export const BENCH_AUDIENCE = 'teacher-development-graph';

@@ -17,8 +17,9 @@ export function startScript(name: string, script: string, env: NodeJS.ProcessEnv
   mkdirSync(PATHS.logs, { recursive: true });
   const logFile = join(PATHS.logs, `${name}.log`);
   const out = createWriteStream(logFile);
-  // BENCH_CPU_PROFILE=<dir>: each process writes a V8 CPU profile there when it exits (open it in Chrome's DevTools).
-  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  // BENCH_CPU_PROFILE=<dir> / BENCH_HEAP_PROFILE=<dir>: each process writes a V8 CPU / sampling heap profile there when
+  // it exits (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`, `--cpu-prof-name=${name}.cpuprofile`] : process.env.BENCH_HEAP_PROFILE ? ['--heap-prof', `--heap-prof-dir=${process.env.BENCH_HEAP_PROFILE}`, `--heap-prof-name=${name}.heapprofile`] : [];
   const child = spawn(process.execPath, [...profile, script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);

@@ -1,4 +1,4 @@
-import { type BenchResults, type RoundMeasure, checkTargets, geometricMean, summarise, toMarkdown, withRatios } from './report.ts';
+import { type BenchResults, checkTargets, geometricMean, type RoundMeasure, summarise, toMarkdown, withRatios } from './report.ts';
 import { badResponse, firstDifference, looksGood } from './verify.ts';
 
 const round = (rps: number | null, p50: number | null, extra: Partial<RoundMeasure> = {}): RoundMeasure => ({

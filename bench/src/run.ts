@@ -11,17 +11,17 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import exitHook from 'async-exit-hook';
-import { type DatasetSize, MODES, type ModeConfig, PATHS, ROOT, benchPorts } from './config.ts';
+import { benchPorts, type DatasetSize, MODES, type ModeConfig, PATHS, ROOT } from './config.ts';
 import { type BenchDatabases, prepareDatabases } from './data.ts';
-import { ADMINISTRATOR, NATIONAL_ANALYST, createTokens, crowd } from './identity.ts';
+import { ADMINISTRATOR, createTokens, crowd, NATIONAL_ANALYST } from './identity.ts';
 import { requestBody, runLoad } from './load.ts';
 import { type Operation, operations, pickVariables } from './operations.ts';
 import { type Child, startScript, stopChildren, waitUntil } from './processes.ts';
-import { type BenchResults, type OperationResult, type RoundMeasure, type ScenarioResult, type SqlStatements, type Traffic, summarise, toMarkdown, withRatios } from './report.ts';
-import { SCENARIOS, type ScenarioId, answerKey, scenarioAsks } from './scenarios.ts';
+import { type BenchResults, type OperationResult, type RoundMeasure, type ScenarioResult, type SqlStatements, summarise, type Traffic, toMarkdown, withRatios } from './report.ts';
+import { answerKey, SCENARIOS, type ScenarioId, scenarioAsks } from './scenarios.ts';
 import { type RunningSubgraphs, startSubgraphs } from './subgraphs.ts';
-import { TARGETS, TARGET_IDS, type TargetId, benchSupergraph } from './targets/index.ts';
-import { type GraphQLBody, badResponse, firstDifference } from './verify.ts';
+import { benchSupergraph, TARGET_IDS, TARGETS, type TargetId } from './targets/index.ts';
+import { badResponse, firstDifference, type GraphQLBody } from './verify.ts';
 
 const USAGE = `usage: npm run bench [-- options]
   --quick                 development run: region-size data, one short round (under two minutes)

@@ -2,9 +2,10 @@
  * The four subgraphs, started once for the whole run as production processes (`node subgraphs/<name>/src/main.ts`)
  * over the benchmark databases, with the benchmark's signing secret and SQL statement counting (GET /stats/sql).
  */
+
+import { readLocalSubgraphs } from '../../scripts/src/subgraph-list.ts';
 import { BENCH_SIGNING_SECRET, type Ports, ROOT } from './config.ts';
 import { type Child, startScript, waitUntil } from './processes.ts';
-import { readLocalSubgraphs } from '../../scripts/src/subgraph-list.ts';
 
 /** The subgraphs of schema/supergraph.yaml that run from this repository. */
 const SUBGRAPHS = readLocalSubgraphs();

@@ -6,7 +6,7 @@
  * SUBGRAPH_SIGNING_SECRET, HIVE_PLANNER.
  */
 import { createServer } from 'node:http';
-import { type GatewayPlugin, createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { SIGNATURE_HEADERS } from '@tdg/kit/auth/signing';
 import { identityHeaderFor, signatureHeaders, targetEnv } from './signing.ts';

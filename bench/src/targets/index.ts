@@ -3,8 +3,8 @@
  * pointed at the benchmark's subgraphs), all in production mode with the same signing secret.
  */
 import { gatewayNodeOptions } from '@tdg/gateway';
-import { BENCH_SIGNING_SECRET, ROOT } from '../config.ts';
 import { readLocalSubgraphs } from '../../../scripts/src/subgraph-list.ts';
+import { BENCH_SIGNING_SECRET, ROOT } from '../config.ts';
 
 /** The subgraphs of schema/supergraph.yaml that run from this repository. */
 const SUBGRAPHS = readLocalSubgraphs();
