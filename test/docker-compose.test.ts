@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GATEWAY_NODE_OPTIONS } from '@tdg/gateway';
+import { loadsSchoolAreas, SCHOOL_AREAS_PATH } from '@tdg/kit/area/school-area';
 import { SUBGRAPH_NODE_OPTIONS } from '@tdg/kit/node-options';
 import { parse } from 'yaml';
-import { SUBGRAPH_INFOS } from '../scripts/src/subgraph-packages.ts';
+import { SUBGRAPH_INFOS, SUBGRAPH_PACKAGES } from '../scripts/src/subgraph-packages.ts';
 
 /**
  * No Docker engine runs where the tests run, so this reads docker-compose.yml and checks it against the code: every
@@ -61,6 +62,16 @@ describe('docker-compose.yml', () => {
     expect(JSON.parse(readFileSync(join(root, `subgraphs/${s.name}/package.json`), 'utf8')).scripts.start).toBe(`node ${SUBGRAPH_NODE_OPTIONS} src/main.ts`);
     expect(service.depends_on?.migrate.condition).toBe('service_completed_successfully');
     expect(service.healthcheck?.test.join(' ')).toContain(`http://127.0.0.1:${s.defaultPort}/health`);
+  });
+
+  test('every subgraph that keeps school areas refreshes them from the local-authorities service it can reach', () => {
+    const la = SUBGRAPH_INFOS.find((s) => s.name === 'local-authorities')!;
+    const keeping = SUBGRAPH_PACKAGES.filter((p) => loadsSchoolAreas(p.importSpec)).map((p) => p.info.name);
+    expect(keeping.length).toBeGreaterThan(0);
+    for (const name of keeping) {
+      expect(compose.services[name].environment?.SCHOOL_AREAS_URL).toBe(`http://${la.name}:${la.defaultPort}${SCHOOL_AREAS_PATH}`);
+      expect(compose.services[la.name].expose).toContain(String(la.defaultPort));
+    }
   });
 
   test('two gateway replicas reach every subgraph by the variables they read, after they are healthy', () => {

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SCHOOL_AREAS_PATH } from '@tdg/kit/area/school-area';
 import { parseAllDocuments } from 'yaml';
 import { SUPERGRAPH_PATH } from '../scripts/src/composition.ts';
 import { KUBERNETES_DIR } from '../scripts/src/kubernetes.ts';
@@ -92,6 +93,17 @@ describe.each(supergraphSubgraphs().map((s) => [s.name, s] as const))('subgraph 
     expect(find('Service', `${name}-pgbouncer`)?.spec.ports[0].port).toBe(5432);
     const job = find('Job', `${name}-migrate`)!.spec.template.spec.containers[0];
     expect(job.command).toEqual(['npm', 'run', 'migrate', '--', name]);
+  });
+
+  test('refreshes its school areas from the local-authorities Service (unless it is that subgraph)', () => {
+    const container = find('Deployment', name)!.spec.template.spec.containers[0];
+    const url = container.env.find((e: { name: string }) => e.name === 'SCHOOL_AREAS_URL')?.value;
+    const la = supergraphSubgraphs().find((x) => x.name === 'local-authorities')!;
+    if (name === 'local-authorities') expect(url).toBeUndefined();
+    else {
+      expect(url).toBe(`http://local-authorities:${la.defaultPort}${SCHOOL_AREAS_PATH}`);
+      expect(find('Service', 'local-authorities')?.spec.ports[0].port).toBe(la.defaultPort);
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import { GATEWAY_NODE_OPTIONS } from '@tdg/gateway';
 import { SUBGRAPH_NODE_OPTIONS } from '@tdg/kit/node-options';
 import type { SubgraphInfo } from '@tdg/kit/subgraph-info';
 import { PROJECT_ROOT } from './project-config.ts';
+import { deployedSchoolAreasUrl } from './school-areas-url.ts';
 
 export const DOCKER_COMPOSE_PATH = resolve(PROJECT_ROOT, 'docker-compose.yml');
 
@@ -25,6 +26,7 @@ const probe = (port: number, path: string) =>
 /** The file's text for these subgraphs (in list order). */
 export function renderDockerCompose(subgraphs: readonly SubgraphInfo[]): string {
   const names = subgraphs.map((s) => s.name);
+  const schoolAreasUrl = deployedSchoolAreasUrl(subgraphs);
   const database = (s: SubgraphInfo) => `  ${s.name}-db:
     <<: *postgres
     environment:
@@ -44,7 +46,7 @@ export function renderDockerCompose(subgraphs: readonly SubgraphInfo[]): string 
       NODE_OPTIONS: ${SUBGRAPH_NODE_OPTIONS}
       DATABASE_URL: ${serverUrl(s)}
       SHUTDOWN_DRAIN_MS: "3000"
-    expose: ["${s.defaultPort}"]
+${schoolAreasUrl && s.name !== 'local-authorities' ? `      # The register's public URN → LA lookup, fetched again every minute (subgraphs that keep none ignore it).\n      SCHOOL_AREAS_URL: ${schoolAreasUrl}\n` : ''}    expose: ["${s.defaultPort}"]
     stop_grace_period: 30s
     depends_on:
       migrate:

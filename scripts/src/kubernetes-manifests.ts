@@ -8,6 +8,7 @@ import { GATEWAY_NODE_OPTIONS } from '@tdg/gateway';
 import { SUBGRAPH_NODE_OPTIONS } from '@tdg/kit/node-options';
 import type { SubgraphInfo } from '@tdg/kit/subgraph-info';
 import { stringify } from 'yaml';
+import { deployedSchoolAreasUrl } from './school-areas-url.ts';
 
 export const NAMESPACE = 'teacher-development-graph';
 /** The project's one image (the root Dockerfile); `kustomize edit set image` points it at a registry and tag. */
@@ -141,7 +142,8 @@ export function gatewayManifests(subgraphs: readonly SubgraphInfo[]): Manifest[]
   ];
 }
 
-export function subgraphManifests(s: SubgraphInfo): Manifest[] {
+/** `schoolAreasUrl`: where the register's public URN → LA lookup is published (subgraphs that keep none ignore it). */
+export function subgraphManifests(s: SubgraphInfo, schoolAreasUrl?: string): Manifest[] {
   const pooler = `${s.name}-pgbouncer`;
   const container = {
     name: s.name,
@@ -157,6 +159,7 @@ export function subgraphManifests(s: SubgraphInfo): Manifest[] {
       secretEnv(`${s.envPrefix}_DATABASE_URL`, databaseSecret(s), 'pooled-url'),
       { name: 'DB_POOL_SIZE', value: '10' },
       secretEnv('SUBGRAPH_SIGNING_SECRET', SIGNING_SECRET, 'secret'),
+      ...(schoolAreasUrl && s.name !== 'local-authorities' ? [{ name: 'SCHOOL_AREAS_URL', value: schoolAreasUrl }] : []),
       ...drainEnv,
     ],
     ...probes(s.defaultPort, '/ready'),
@@ -241,7 +244,7 @@ export function renderKubernetes(subgraphs: readonly SubgraphInfo[], supergraphS
   const files = new Map<string, Manifest[]>([
     ['namespace.yaml', [namespaceManifest()]],
     ['gateway.yaml', gatewayManifests(subgraphs)],
-    ...subgraphs.map((s) => [`${s.name}.yaml`, subgraphManifests(s)] as [string, Manifest[]]),
+    ...subgraphs.map((s) => [`${s.name}.yaml`, subgraphManifests(s, deployedSchoolAreasUrl(subgraphs))] as [string, Manifest[]]),
     ['supergraph-configmap.yaml', [supergraphConfigMap(supergraphSdl)]],
   ]);
   const out = new Map<string, string>();

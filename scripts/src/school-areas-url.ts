@@ -14,3 +14,13 @@ export function schoolAreasEnv(infos: readonly SubgraphInfo[], env: NodeJS.Proce
   const origin = listed ? new URL(listed).origin : `http://127.0.0.1:${env[`${la.envPrefix}_PORT`] || la.defaultPort}`;
   return { SCHOOL_AREAS_URL: `${origin}${SCHOOL_AREAS_PATH}` };
 }
+
+/**
+ * SCHOOL_AREAS_URL inside a deployment where every subgraph is reached by its name as host on its default port
+ * (docker-compose's services, Kubernetes' Services): the local-authorities subgraph's `/reference/school-areas.csv`,
+ * or undefined when the list has no local-authorities. Subgraphs that keep no school areas ignore it.
+ */
+export function deployedSchoolAreasUrl(infos: readonly SubgraphInfo[]): string | undefined {
+  const la = infos.find((i) => i.name === 'local-authorities');
+  return la ? `http://${la.name}:${la.defaultPort}${SCHOOL_AREAS_PATH}` : undefined;
+}
