@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SCHOOL_AREAS_CSV } from '@tdg/kit/area/school-area';
 import { withDatabase } from '@tdg/kit/database-url';
 import { generateDemoData, writeDemoData } from '../scripts/src/demo-data/generate.ts';
 import { DEMO_FILE_NAMES } from '../scripts/src/demo-data/types.ts';
@@ -39,9 +40,12 @@ test('plain periodic lines and an end line per file, with the right row counts',
   expect(run.stdout.includes('\u001b[')).toBe(false); // no terminal control sequences in a log
 
   const ends = [...run.stdout.matchAll(/^\[([a-z-]+)\] ([a-z-]+\.csv): (\d+) rows in \d+\.\d s, \d+ rows\/s$/gm)];
-  // Every file of the folder is read by the subgraph that owns it; each end line has the file's row count.
-  expect(new Set(ends.map((m) => m[2]))).toEqual(new Set(DEMO_FILE_NAMES));
-  for (const [, , file, rows] of ends) expect(Number(rows)).toBe(data[file as (typeof DEMO_FILE_NAMES)[number]].length);
+  // Every file of the folder is read by the subgraph that owns it (school-areas.csv, the register's URN → LA lookup, by
+  // each subgraph that keeps it); each end line has the file's row count.
+  expect(new Set(ends.map((m) => m[2]))).toEqual(new Set([...DEMO_FILE_NAMES, SCHOOL_AREAS_CSV]));
+  for (const [, , file, rows] of ends) {
+    expect(Number(rows)).toBe(file === SCHOOL_AREAS_CSV ? data['schools.csv'].length : data[file as (typeof DEMO_FILE_NAMES)[number]].length);
+  }
 
   // While a file of more than 500 rows is read: a line every 500 rows, counting up, with its share of the file.
   const biggest = [...DEMO_FILE_NAMES].sort((a, b) => data[b].length - data[a].length)[0];
