@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { withDatabase } from '@tdg/kit/database-url';
@@ -49,11 +49,22 @@ describe('the packed kit, installed outside the repository', () => {
     for (const file of sources) expect({ file, imports: readFileSync(join(kit, 'src', file), 'utf8').match(/from '@tdg\/(?!kit\b)[^']*'/g) }).toEqual({ file, imports: null });
   });
 
-  test('packs JavaScript and declarations for its public entry points only, and leaves the workspace manifest as it was', () => {
-    const before = readFileSync(join(kit, 'package.json'), 'utf8');
-    const packed = npm(['pack', '--pack-destination', partner], kit);
+  test('packs JavaScript and declarations for its public entry points only, and leaves the manifest as it was', () => {
+    // Packed from a copy: prepack swaps the manifest while it builds, and the other test files running meanwhile
+    // (npm start in production, …) resolve @tdg/kit/* through the workspace's own manifest. The copy sits under .data/
+    // (ignored), beside a copy of the root tsconfig.json, so that the build finds tsc and the types as in the workspace.
+    mkdirSync(join(root, '.data'), { recursive: true });
+    const stage = mkdtempSync(join(root, '.data', 'kit-pack-'));
+    const staged = join(stage, 'subgraphs/kit');
+    cpSync(join(root, 'tsconfig.json'), join(stage, 'tsconfig.json'));
+    for (const entry of ['package.json', 'build.ts', 'tsconfig.build.json', 'README.md', 'src', 'sdl', 'reference']) {
+      cpSync(join(kit, entry), join(staged, entry), { recursive: true });
+    }
+    const before = readFileSync(join(staged, 'package.json'), 'utf8');
+    const packed = npm(['pack', '--pack-destination', partner], staged);
     expect(packed.status).toBe(0);
-    expect(readFileSync(join(kit, 'package.json'), 'utf8')).toBe(before);
+    expect(readFileSync(join(staged, 'package.json'), 'utf8')).toBe(before);
+    rmSync(stage, { recursive: true, force: true });
     const tarball = readdirSync(partner).find((f) => f.endsWith('.tgz'))!;
     expect(tarball).toBe('tdg-kit-0.1.0.tgz');
     const manifest = JSON.parse(spawnSync('tar', ['-xzOf', join(partner, tarball), 'package/package.json'], { encoding: 'utf8' }).stdout) as { exports: Record<string, unknown> };
