@@ -1,18 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
+import { assertAcademicYear } from './errors.ts';
 import { loaderByArgument } from './loaders.ts';
 import { query, textArrayParam } from './sql.ts';
 
 export {
+  applySchoolAreas,
+  loadsSchoolAreas,
+  replaceSchoolAreas,
   SCHOOL_AREA_TABLE_SQL,
   SCHOOL_AREAS_CSV,
   SCHOOL_AREAS_FILE,
   SCHOOL_AREAS_PATH,
   SchoolArea,
   SchoolAreaSchema,
-  applySchoolAreas,
-  loadsSchoolAreas,
-  replaceSchoolAreas,
   withSchoolAreas,
 } from './area/school-area.ts';
 
@@ -94,4 +95,19 @@ export function areaFiguresLoader<Row extends AreaRow, Figures>(
     },
     (k) => `${k.kind}:${k.code}|${k.year}`,
   );
+}
+
+/**
+ * An area's figures for a year, as a resolver of `LocalAuthority` or `Region` gives them: the year checked
+ * (`BAD_USER_INPUT` naming `argument`), then the area's key on the request's `areaFiguresLoader`.
+ */
+export function loadAreaFigures<Figures>(
+  loader: DataLoader<AreaYearKey, Figures, unknown>,
+  kind: AreaKind,
+  area: AreaReference,
+  year: number,
+  argument = 'academicYear',
+): Promise<Figures> {
+  assertAcademicYear(year, argument);
+  return loader.load({ kind, code: area.code, year });
 }

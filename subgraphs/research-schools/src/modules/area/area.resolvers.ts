@@ -1,5 +1,4 @@
-import { areaReference } from '@tdg/kit/area';
-import { assertAcademicYear } from '@tdg/kit/errors';
+import { areaReference, loadAreaFigures } from '@tdg/kit/area';
 import type { Resolvers } from '../../generated/resolvers-types.ts';
 
 export const areaResolvers: Resolvers = {
@@ -7,16 +6,10 @@ export const areaResolvers: Resolvers = {
     /** Any LA code resolves: an LA this subgraph holds nothing about has an empty list and zero figures here. */
     __resolveReference: areaReference,
     researchSchools: (la, _, { loaders }) => loaders.researchSchoolsByLa.load(la.code),
-    researchEngagement: (la, { academicYear }, { loaders }) => {
-      assertAcademicYear(academicYear, 'academicYear');
-      return loaders.researchEngagementByScope.load({ kind: 'la', code: la.code, year: academicYear });
-    },
+    researchEngagement: (la, { academicYear }, { loaders }) => loadAreaFigures(loaders.researchEngagementByScope, 'la', la, academicYear),
   },
   Region: {
     __resolveReference: areaReference,
-    researchEngagement: (region, { academicYear }, { loaders }) => {
-      assertAcademicYear(academicYear, 'academicYear');
-      return loaders.researchEngagementByScope.load({ kind: 'region', code: region.code, year: academicYear });
-    },
+    researchEngagement: (region, { academicYear }, { loaders }) => loadAreaFigures(loaders.researchEngagementByScope, 'region', region, academicYear),
   },
 };
