@@ -79,7 +79,8 @@ export async function prepareDatabases(size: DatasetSize, seed: number, log: (li
         `select datname, shobj_description(oid, 'pg_database') as comment from pg_database where datname = any($1)`,
         [SUBGRAPHS.map((s) => benchDatabaseName(s.name, size))],
       );
-      const ready = !reload && comments.rows.length === SUBGRAPHS.length && comments.rows.every((r) => r.comment === marker(size, seed));
+      const expected = marker(size, seed);
+      const ready = !reload && comments.rows.length === SUBGRAPHS.length && comments.rows.every((r) => r.comment === expected);
       if (ready) {
         log(`databases already hold the ${size} dataset (seed ${seed}): load skipped`);
         // Migrations added since the load still apply (then statistics and visibility maps are refreshed, as after a load).
@@ -106,7 +107,7 @@ export async function prepareDatabases(size: DatasetSize, seed: number, log: (li
             Object.entries(r.loaded).map(([file, rows]) => ({ subgraph: r.subgraph, file, rows, readMs: r.timings[file]?.readMs ?? 0, writeMs: r.timings[file]?.writeMs ?? 0 })),
           ),
         };
-        for (const s of SUBGRAPHS) await admin.query(`comment on database "${benchDatabaseName(s.name, size)}" is '${marker(size, seed)}'`);
+        for (const s of SUBGRAPHS) await admin.query(`comment on database "${benchDatabaseName(s.name, size)}" is '${expected}'`);
         loaded = true;
       }
     } finally {

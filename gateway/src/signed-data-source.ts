@@ -67,7 +67,6 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly shareReads: boolean;
   private readonly observe?: SubgraphFetchObserver;
   private readonly batcher?: FetchBatcher<ProcessArgs>;
-  private readonly client: ReturnType<typeof subgraphHttpClient>;
 
   constructor(subgraph: string, url: string, secret: string, options: SignedDataSourceOptions = { shareInFlightReads: true }) {
     // The gateway sets the response cache's policy itself (response-cache/), not from subgraph headers.
@@ -86,7 +85,6 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // (made again for a retry: a fresh nonce), under the deadline; the answer is read whole before the deadline.
     const fetcher = this.fetcher;
     const client = subgraphHttpClient();
-    this.client = client;
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const maxBytes = options.maxResponseBytes;
     // Each call gives the answer read whole (a BufferedAnswer, shared as it is between callers and kept by the cache);
@@ -130,16 +128,6 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       return this.batcher.enqueue(options.context, options);
     }
     return super.process(options);
-  }
-
-  /** Fetches sent merged with others, and the merged requests that carried them. */
-  get batchedFetches(): { fetches: number; requests: number } {
-    return { fetches: this.batcher?.batchedFetches ?? 0, requests: this.batcher?.batches ?? 0 };
-  }
-
-  /** Closes the idle keep-alive connections to the subgraph (when the data source is replaced or the gateway stops). */
-  close(): void {
-    this.client.close();
   }
 
   /** Reads that were answered by another caller's call so far. */

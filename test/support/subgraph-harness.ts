@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { DATA_VERSION_MARKER } from '@tdg/kit/audit/data-version';
+import { isDataVersionStatement } from '@tdg/kit/audit/data-version';
 import type { Identity } from '@tdg/kit/auth/identity';
 import { signRequest } from '@tdg/kit/auth/signing';
 import { withDatabase } from '@tdg/kit/database-url';
@@ -45,7 +45,7 @@ export async function startTestSubgraph(pkg: SubgraphPackage, folder?: string, o
   let counting = false;
   const orm = await openTestDatabase(pkg, (sql) => {
     // The gateway's polls of the data version (when a cache is on) are not statements of the requests counted.
-    if (counting && !sql.startsWith('[migrator]') && !sql.includes(DATA_VERSION_MARKER)) count += 1;
+    if (counting && !sql.startsWith('[migrator]') && !isDataVersionStatement(sql)) count += 1;
   });
   if (folder) await importFolder(orm, pkg.importSpec, folder);
   const server = await serveSubgraph(pkg.module, { orm, port: await freePort(), signingSecret: TEST_SIGNING_SECRET, bounds: options.bounds });

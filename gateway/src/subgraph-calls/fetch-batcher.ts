@@ -30,9 +30,6 @@ interface Member<O extends BatchableFetch> {
 export class FetchBatcher<O extends BatchableFetch> {
   private readonly queues = new WeakMap<object, Member<O>[]>();
   private readonly merged = new Map<string, MergedOperation>();
-  /** Fetches sent as part of a merged request, and merged requests sent (for tests and metrics). */
-  batchedFetches = 0;
-  batches = 0;
 
   private readonly send: (options: O) => Promise<GatewayGraphQLResponse>;
   private readonly withRequest: (first: O, request: { query: string; variables: Record<string, unknown>; operationName: string }) => O;
@@ -72,11 +69,12 @@ export class FetchBatcher<O extends BatchableFetch> {
       return;
     }
     const key = members.map((m) => m.options.request.query).join('\u0000');
+    const operationName = `${members[0].options.request.operationName ?? 'Fetch'}__batch`;
     let merged = this.merged.get(key);
     if (!merged) {
       merged = mergeOperations(
         members.map((m) => m.document),
-        `${members[0].options.request.operationName ?? 'Fetch'}__batch`,
+        operationName,
       );
       if (this.merged.size >= MAX_MERGED) this.merged.delete(this.merged.keys().next().value!);
       this.merged.set(key, merged);
@@ -85,10 +83,8 @@ export class FetchBatcher<O extends BatchableFetch> {
     members.forEach((m, i) => {
       Object.assign(variables, prefixedVariables(i, merged.variableNames[i], m.options.request.variables));
     });
-    this.batches += 1;
-    this.batchedFetches += members.length;
     const { rootKeys } = merged;
-    this.send(this.withRequest(members[0].options, { query: merged.query, variables, operationName: `${members[0].options.request.operationName ?? 'Fetch'}__batch` })).then(
+    this.send(this.withRequest(members[0].options, { query: merged.query, variables, operationName })).then(
       (answer) => {
         members.forEach((m, i) => {
           const share = splitAnswer(i, rootKeys[i], answer.data as Record<string, unknown> | null | undefined, answer.errors as { message: string; path?: (string | number)[] }[] | undefined);

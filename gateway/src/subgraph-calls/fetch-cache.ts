@@ -64,8 +64,4 @@ export class FetchCache {
     if (answer.status !== 200 || answer.body.includes('"errors"')) return;
     this.entries.set(key, answer);
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }

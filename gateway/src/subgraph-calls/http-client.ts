@@ -33,7 +33,7 @@ async function readText(body: IncomingMessage): Promise<string> {
  * trace on every request to tell HTTP from HTTPS: under load that was the largest part of the gateway's own CPU
  * (bench/README.md, profiling). An aborted call destroys its socket, so a slow subgraph does not pile connections up.
  */
-export function subgraphHttpClient(): { send(url: string, init: SubgraphRequestInit): Promise<SubgraphResponse>; close(): void } {
+export function subgraphHttpClient(): { send(url: string, init: SubgraphRequestInit): Promise<SubgraphResponse> } {
   const agents = { http: new http.Agent({ keepAlive: true, timeout: KEEP_ALIVE_MS }), https: new https.Agent({ keepAlive: true, timeout: KEEP_ALIVE_MS }) };
   return {
     send(url, init) {
@@ -62,10 +62,6 @@ export function subgraphHttpClient(): { send(url: string, init: SubgraphRequestI
         request.on('error', reject);
         request.end(body);
       });
-    },
-    close() {
-      agents.http.destroy();
-      agents.https.destroy();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { loadsSchoolAreas } from './area/school-area.ts';
 import { startSchoolAreasRefresh } from './area/school-areas-refresh.ts';
-import { DATA_VERSION_MARKER } from './audit/data-version.ts';
+import { isDataVersionStatement } from './audit/data-version.ts';
 import { ConfigError, readAll } from './config.ts';
 import { startTracing } from './observability/tracing.ts';
 import { openOrm } from './orm.ts';
@@ -46,7 +46,7 @@ export async function runSubgraph(pkg: SubgraphPackage, options: RunOptions = {}
       countStatements || logStatements
         ? (sql) => {
             // The gateway's response cache polls GET /data-version: not a statement of any GraphQL request.
-            if (!sql.includes(DATA_VERSION_MARKER)) statements += 1;
+            if (!isDataVersionStatement(sql)) statements += 1;
             if (logStatements) console.log(`[${pkg.info.name}] sql ${sql}`);
           }
         : undefined,

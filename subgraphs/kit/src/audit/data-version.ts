@@ -9,6 +9,9 @@ export const DATA_VERSION_WINDOW = 10_000;
 /** Marks the data-version statement, so that statement counts of GraphQL requests (SQL_STATEMENT_STATS) leave it out. */
 export const DATA_VERSION_MARKER = '/* data-version */';
 
+/** Whether a statement is the data-version poll (not a statement of the GraphQL requests being counted). */
+export const isDataVersionStatement = (sql: string): boolean => sql.includes(DATA_VERSION_MARKER);
+
 /**
  * The version of a subgraph's data: it changes with every committed write, since every change — a GraphQL mutation or
  * a bulk import — records an `audit_entry` row in the same transaction as the data (audit/record.ts). It is the
