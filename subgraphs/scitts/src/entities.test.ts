@@ -241,12 +241,20 @@ describe('scitts subgraph _entities', () => {
       ...['808', '873'].slice(0, n).map((code) => ({ __typename: 'LocalAuthority', code })),
       ...['la:808:2021:2023', 'la:873:2021:2024'].slice(0, n).map((id) => ({ __typename: 'ColdSpotReport', id, fromYear: 2021, toYear: 2024, candidateUrns: ['100001', '100003'] })),
     ];
-    sg.resetSqlCount();
-    await entities(selection, reps(1));
-    const one = sg.sqlCount();
-    sg.resetSqlCount();
-    await entities(selection, reps(2));
-    const two = sg.sqlCount();
+    // Placements by trainee are asked at two depths (a teacher's training, a SCITT's trainees): two statements, unless
+    // the machine is slow enough that both waves fall in one tick and DataLoader merges them into one. The count of
+    // the usual schedule is the larger: the most over three runs of each.
+    const statements = async (n: number) => {
+      let most = 0;
+      for (let run = 0; run < 3; run++) {
+        sg.resetSqlCount();
+        await entities(selection, reps(n));
+        most = Math.max(most, sg.sqlCount());
+      }
+      return most;
+    };
+    const one = await statements(1);
+    const two = await statements(2);
     expect(two).toBe(one);
     expect(one).toBeLessThanOrEqual(14);
   });
